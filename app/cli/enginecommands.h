@@ -1,0 +1,18 @@
+#pragma once
+
+#include "json/object.h"
+
+namespace inkmapper::cli {
+
+// One function per engine subcommand of docs/CLI.md: a parsed input line in, the output line out.
+
+/** `transform`: {"mapping","event"} → {"ok":true,"output":…} | {"ok":true} | {"ok":false,"error"}. */
+json::Value transformLine(const json::Object &line);
+/** `fql`: {"fql","events":[{"event"}]} → {"ok":true,"ast","matches"} | {"ok":false,"error"}. */
+json::Value fqlLine(const json::Object &line);
+/** `generate-fql`: {"ast"} → {"ok":true,"fql"} | {"ok":false,"error"}. */
+json::Value generateFqlLine(const json::Object &line);
+/** `request`: {"settings","mapping","event"[,"subscribe"]} → {"ok":true,"request":…|null} | error. */
+json::Value requestLine(const json::Object &line);
+
+} // namespace inkmapper::cli

@@ -1,0 +1,12 @@
+#include "enginecommands.h"
+
+#include "enginecommand.h"
+
+namespace inkmapper::cli {
+
+json::Value generateFqlLine(const json::Object &)
+{
+    return errorLine(QStringLiteral("not implemented yet"));
+}
+
+} // namespace inkmapper::cli

@@ -1,0 +1,117 @@
+#include "object.h"
+
+#include <algorithm>
+
+namespace inkmapper::json {
+
+namespace {
+constexpr qsizetype HashThreshold = 24;
+}
+
+bool Object::isArrayIndex(QStringView key, quint32 *index)
+{
+    const qsizetype n = key.size();
+    if (n == 0 || n > 10)
+        return false;
+    if (key[0] == u'0')
+        return n == 1 ? (index ? (*index = 0, true) : true) : false;
+    quint64 v = 0;
+    for (QChar c : key) {
+        if (c < u'0' || c > u'9')
+            return false;
+        v = v * 10 + (c.unicode() - u'0');
+    }
+    // 2^32 - 1 is not an array index: JavaScript orders it like any other key.
+    if (v >= 4294967295ULL)
+        return false;
+    if (index)
+        *index = quint32(v);
+    return true;
+}
+
+void Object::rebuildHash() const
+{
+    if (qsizetype(m_members.size()) < HashThreshold) {
+        m_hash.reset();
+        return;
+    }
+    if (!m_hash)
+        m_hash = std::make_unique<QHash<QString, qsizetype>>();
+    m_hash->clear();
+    m_hash->reserve(qsizetype(m_members.size()));
+    for (qsizetype i = 0; i < qsizetype(m_members.size()); ++i)
+        m_hash->insert(m_members[size_t(i)].first, i);
+}
+
+qsizetype Object::indexOf(QStringView key) const
+{
+    const qsizetype n = qsizetype(m_members.size());
+    if (n >= HashThreshold) {
+        if (!m_hash)
+            rebuildHash();
+        const auto it = m_hash->constFind(key.toString());
+        return it == m_hash->constEnd() ? -1 : it.value();
+    }
+    for (qsizetype i = 0; i < n; ++i) {
+        if (m_members[size_t(i)].first == key)
+            return i;
+    }
+    return -1;
+}
+
+const Value *Object::find(QStringView key) const
+{
+    const qsizetype i = indexOf(key);
+    return i < 0 ? nullptr : &m_members[size_t(i)].second;
+}
+
+Value Object::value(QStringView key) const
+{
+    const Value *v = find(key);
+    return v ? *v : Value();
+}
+
+void Object::set(const QString &key, Value value)
+{
+    const qsizetype existing = indexOf(key);
+    if (existing >= 0) {
+        m_members[size_t(existing)].second = std::move(value);
+        return;
+    }
+    quint32 index = 0;
+    if (isArrayIndex(key, &index)) {
+        // Keep the leading index keys sorted numerically.
+        const auto first = m_members.begin();
+        const auto last = first + m_indexKeyCount;
+        const auto pos = std::upper_bound(first, last, index, [](quint32 v, const Member &m) {
+            quint32 other = 0;
+            isArrayIndex(m.first, &other);
+            return v < other;
+        });
+        const bool append = pos == m_members.end();
+        m_members.emplace(pos, key, std::move(value));
+        ++m_indexKeyCount;
+        if (append && m_hash)
+            m_hash->insert(key, qsizetype(m_members.size()) - 1);
+        else if (m_hash || qsizetype(m_members.size()) >= HashThreshold)
+            rebuildHash();
+        return;
+    }
+    m_members.emplace_back(key, std::move(value));
+    if (m_hash)
+        m_hash->insert(key, qsizetype(m_members.size()) - 1);
+}
+
+void Object::remove(const QString &key)
+{
+    const qsizetype i = indexOf(key);
+    if (i < 0)
+        return;
+    if (i < m_indexKeyCount)
+        --m_indexKeyCount;
+    m_members.erase(m_members.begin() + i);
+    if (m_hash)
+        rebuildHash();
+}
+
+} // namespace inkmapper::json

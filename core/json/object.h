@@ -1,0 +1,73 @@
+#pragma once
+
+#include "value.h"
+
+#include <QHash>
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace inkmapper::json {
+
+/**
+ * An object with JavaScript's property order: keys that are canonical array indices ("0" … "4294967294")
+ * first in ascending numeric order, then every other key in insertion order. Setting an existing key
+ * keeps its position, as assignment to a JS property does.
+ */
+class Object
+{
+public:
+    using Member = std::pair<QString, Value>;
+
+    Object() = default;
+
+    /** Sets `key` to `value`, keeping the position of an existing key (JS [[Set]] on a plain object). */
+    void set(const QString &key, Value value);
+    /** Removes `key` if present (JS `delete`). */
+    void remove(const QString &key);
+
+    /** The member value, or nullptr when the object has no own property `key`. */
+    const Value *find(QStringView key) const;
+    bool contains(QStringView key) const { return find(key) != nullptr; }
+    /** The member value, or undefined. */
+    Value value(QStringView key) const;
+
+    qsizetype size() const { return qsizetype(m_members.size()); }
+    bool isEmpty() const { return m_members.empty(); }
+    void reserve(qsizetype n) { m_members.reserve(size_t(n)); }
+
+    auto begin() const { return m_members.cbegin(); }
+    auto end() const { return m_members.cend(); }
+    const Member &at(qsizetype i) const { return m_members[size_t(i)]; }
+
+    /** True for canonical array-index keys, which JavaScript orders first. */
+    static bool isArrayIndex(QStringView key, quint32 *index = nullptr);
+
+    friend bool operator==(const Object &a, const Object &b) { return a.m_members == b.m_members; }
+
+private:
+    qsizetype indexOf(QStringView key) const;
+    void rebuildHash() const;
+
+    std::vector<Member> m_members;
+    qsizetype m_indexKeyCount = 0; ///< how many leading members have array-index keys
+    // Large objects get a key → position map so that parsing stays linear; small ones scan.
+    mutable std::unique_ptr<QHash<QString, qsizetype>> m_hash;
+
+public:
+    Object(const Object &other) : m_members(other.m_members), m_indexKeyCount(other.m_indexKeyCount) {}
+    Object &operator=(const Object &other)
+    {
+        if (this != &other) {
+            m_members = other.m_members;
+            m_indexKeyCount = other.m_indexKeyCount;
+            m_hash.reset();
+        }
+        return *this;
+    }
+    Object(Object &&) noexcept = default;
+    Object &operator=(Object &&) noexcept = default;
+};
+
+} // namespace inkmapper::json
