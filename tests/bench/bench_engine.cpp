@@ -1,0 +1,141 @@
+// Engine throughput on the file that shared/bench/bench-gen.js writes, measured the way bench-node.js
+// measures Segment's engine: for every line, parse the event, evaluate the 50 triggers, transform each
+// matching mapping and serialize its `data`. Prints the same figures and the same SHA-256 checksum over
+// every output followed by "\n" (an undefined `data` contributes just "\n", an error "error: MESSAGE").
+//
+//   inkmapper-bench-engine --events bench-data/events.jsonl --project bench-data/project.json
+
+#include "fql/parser.h"
+#include "fql/trigger.h"
+#include "json/object.h"
+#include "json/parser.h"
+#include "json/writer.h"
+#include "mapping/mapper.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <openssl/evp.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace inkmapper;
+
+namespace {
+
+struct Subscription
+{
+    QString name;
+    fql::Trigger trigger;
+    mapping::Mapper mapper;
+};
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "cannot read %s\n", qPrintable(path));
+        std::exit(2);
+    }
+    return file.readAll();
+}
+
+double secondsSince(std::chrono::steady_clock::time_point t)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QString eventsPath = QStringLiteral("bench-data/events.jsonl");
+    QString projectPath = QStringLiteral("bench-data/project.json");
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
+        if (args[i] == u"--events")
+            eventsPath = args[i + 1];
+        else if (args[i] == u"--project")
+            projectPath = args[i + 1];
+    }
+
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto project = json::parse(QByteArrayView(readFile(projectPath)));
+    if (!project.ok() || !project->isObject()) {
+        std::fprintf(stderr, "project does not parse\n");
+        return 2;
+    }
+    std::vector<Subscription> subscriptions;
+    for (const json::Value &s : project->toObject().value(u"subscriptions").toArray()) {
+        const json::Object &sub = s.toObject();
+        if (!sub.value(u"enabled").isTruthy())
+            continue;
+        const auto ast = fql::parse(sub.value(u"subscribe").toString());
+        if (!ast.ok()) {
+            std::fprintf(stderr, "trigger of %s does not parse: %s\n", qPrintable(sub.value(u"name").toString()),
+                         qPrintable(ast.error().message));
+            return 2;
+        }
+        subscriptions.push_back({sub.value(u"name").toString(), fql::Trigger::compile(ast.value()),
+                                 mapping::Mapper(sub.value(u"mapping"))});
+    }
+    const QByteArray text = readFile(eventsPath);
+
+    const auto t1 = std::chrono::steady_clock::now();
+    // OpenSSL's SHA-256, as Node's crypto uses: QCryptographicHash's portable code would dominate the run.
+    EVP_MD_CTX *hash = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(hash, EVP_sha256(), nullptr);
+    qint64 events = 0, matched = 0, errors = 0, outBytes = 0;
+    std::string out;
+    const char *data = text.constData();
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        if (end > start) {
+            const auto event = json::parse(QByteArrayView(data + start, end - start));
+            if (!event.ok()) {
+                std::fprintf(stderr, "event line does not parse: %s\n", qPrintable(event.error().describe()));
+                return 2;
+            }
+            ++events;
+            for (const Subscription &s : subscriptions) {
+                const auto match = s.trigger.matches(event.value());
+                if (!match.ok() || !match.value())
+                    continue;
+                ++matched;
+                out.clear();
+                const auto payload = s.mapper.transform(event.value());
+                if (payload.ok()) {
+                    const json::Value &p = payload.value();
+                    json::appendJson(out, p.isObject() ? p.toObject().value(u"data") : json::Value());
+                } else {
+                    ++errors;
+                    out = "error: " + payload.error().message.toStdString();
+                }
+                out += '\n';
+                outBytes += qint64(out.size());
+                EVP_DigestUpdate(hash, out.data(), out.size());
+            }
+        }
+        start = end + 1;
+    }
+    const double processing = secondsSince(t1);
+    const double total = secondsSince(t0);
+    std::printf("events: %lld\nmatched mappings: %lld\ntransform errors: %lld\noutput bytes: %lld\n", events, matched,
+                errors, outBytes);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digestSize = 0;
+    EVP_DigestFinal_ex(hash, digest, &digestSize);
+    EVP_MD_CTX_free(hash);
+    const QByteArray checksum = QByteArray(reinterpret_cast<const char *>(digest), digestSize).toHex();
+    std::printf("checksum (sha256): %s\n", checksum.constData());
+    std::printf("processing time: %.3f s (%.0f events/s)\n", processing, events / processing);
+    std::printf("total time incl. loading: %.3f s (%.0f events/s)\n", total, events / total);
+    return 0;
+}
