@@ -56,7 +56,9 @@ bool EventStream::fill()
         if (n > 0)
             return true;
         if (n < 0) {
-            m_readError = m_device->errorString();
+            // -1 also means "closed" (a pipe or socket at its end); only a device not at its end failed.
+            if (!m_device->atEnd())
+                m_readError = m_device->errorString();
             m_eof = true;
         } else if (!m_device->isSequential() || !m_device->waitForReadyRead(-1)) {
             // A file at its end, or a pipe/socket that closed; a live socket or process may still deliver.

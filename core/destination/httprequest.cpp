@@ -1,0 +1,55 @@
+#include "httprequest.h"
+
+namespace inkmapper::destination {
+
+void HttpRequest::setEndpoint(QString scheme, QString hostname, int port, QByteArray target, QString url)
+{
+    m_scheme = std::move(scheme);
+    m_hostname = std::move(hostname);
+    m_port = port;
+    m_target = std::move(target);
+    m_url = std::move(url);
+}
+
+QList<HttpHeader> HttpRequest::destinationHeaders() const
+{
+    QList<HttpHeader> out;
+    for (const HttpHeader &h : m_headers) {
+        if (h.origin != HttpHeader::Origin::Transport)
+            out.append(h);
+    }
+    return out;
+}
+
+QByteArray HttpRequest::header(QByteArrayView name) const
+{
+    for (const HttpHeader &h : m_headers) {
+        if (h.name.compare(name, Qt::CaseInsensitive) == 0)
+            return h.value;
+    }
+    return {};
+}
+
+bool HttpRequest::hasHeader(QByteArrayView name) const
+{
+    for (const HttpHeader &h : m_headers) {
+        if (h.name.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+HttpRequest HttpRequest::redacted() const
+{
+    HttpRequest copy = *this;
+    for (HttpHeader &h : copy.m_headers) {
+        if (h.name.compare("authorization", Qt::CaseInsensitive) != 0)
+            continue;
+        // Keep the scheme ("Basic", "Bearer") so the preview still says what kind of credential it is.
+        const qsizetype space = h.value.indexOf(' ');
+        h.value = space > 0 ? h.value.left(space) + " [redacted]" : QByteArray("[redacted]");
+    }
+    return copy;
+}
+
+} // namespace inkmapper::destination

@@ -1,0 +1,22 @@
+#include "liquiddirective.h"
+
+#include "templatecache.h"
+
+namespace inkmapper::mapping::liquid {
+
+Result<QString> evaluateLiquid(const json::Value &templateValue, const json::Value &event)
+{
+    if (!templateValue.isString())
+        return Error{QStringLiteral("liquid template value must be a string"), {}};
+    const QString &source = templateValue.toString();
+    if (source.isEmpty())
+        return QString();
+    if (source.size() > kMaxTemplateLength)
+        return Error{QStringLiteral("liquid template values are limited to 1000 characters"), {}};
+    const Result<std::shared_ptr<const LiquidTemplate>> parsed = TemplateCache::shared().get(source);
+    if (!parsed)
+        return parsed.error();
+    return parsed.value()->render(event);
+}
+
+} // namespace inkmapper::mapping::liquid

@@ -1,0 +1,85 @@
+#include "pasteeventsdialog.h"
+
+#include "widgets/jsoneditor.h"
+
+#include "events/eventreader.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace inkmapper::ui {
+
+PasteEventsDialog::PasteEventsDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_editor(new JsonEditor(this))
+    , m_summary(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("Paste Events"));
+    auto *intro = new QLabel(tr("Paste one event, a JSON array of events or JSON Lines (one event per line). "
+                                "The raw view of Segment's debugger works too."),
+                             this);
+    intro->setWordWrap(true);
+    m_editor->setPlaceholderText(tr("{\"type\": \"track\", \"event\": \"Order Completed\", …}"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Add Events"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_buttons);
+    resize(640, 480);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_editor, &JsonEditor::textEdited, this, &PasteEventsDialog::recheck);
+    recheck();
+}
+
+QString PasteEventsDialog::text() const
+{
+    return m_editor->text();
+}
+
+void PasteEventsDialog::setText(const QString &text)
+{
+    m_editor->setText(text);
+    recheck();
+}
+
+QString PasteEventsDialog::summary() const
+{
+    return m_summary->text();
+}
+
+void PasteEventsDialog::recheck()
+{
+    const events::EventReadResult read = events::EventReader::read(m_editor->text().toUtf8(), tr("pasted"));
+    if (read.errors.empty())
+        m_editor->clearError();
+    else
+        m_editor->showError(read.errors.front());
+    QString format;
+    switch (read.format) {
+    case events::EventReadResult::Format::Empty:
+        m_summary->setText(tr("Nothing pasted yet."));
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+        return;
+    case events::EventReadResult::Format::SingleEvent:
+        format = tr("one JSON value");
+        break;
+    case events::EventReadResult::Format::Array:
+        format = tr("a JSON array");
+        break;
+    case events::EventReadResult::Format::JsonLines:
+        format = tr("JSON Lines");
+        break;
+    }
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    QString text = tr("%n event(s) recognised in %1", nullptr, int(read.events.size())).arg(format);
+    if (!read.errors.empty())
+        text += tr("; %n part(s) with errors", nullptr, int(read.errors.size()));
+    m_summary->setText(text + u'.');
+}
+
+} // namespace inkmapper::ui

@@ -1,0 +1,108 @@
+#include "matrixview.h"
+
+#include "matrixmodel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace inkmapper::ui {
+
+MatrixView::MatrixView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new MatrixModel(this))
+    , m_table(new QTableView(this))
+    , m_summary(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_placeholder(new QLabel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(6);
+
+    auto *top = new QHBoxLayout;
+    m_summary->setAccessibleName(tr("Matrix summary"));
+    m_progress->setMaximumWidth(160);
+    m_progress->setTextVisible(false);
+    m_progress->setAccessibleName(tr("Matrix progress"));
+    m_progress->setVisible(false);
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_progress);
+    layout->addLayout(top);
+
+    m_table->setModel(m_model);
+    m_table->setAccessibleName(tr("Events by mappings"));
+    m_table->setToolTip(QString());
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false);
+    m_table->setWordWrap(false);
+    m_table->setCornerButtonEnabled(false);
+    m_table->horizontalHeader()->setDefaultSectionSize(130);
+    m_table->horizontalHeader()->setMinimumSectionSize(60);
+    m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    m_table->horizontalHeader()->setHighlightSections(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setMaximumWidth(280);
+    m_table->verticalHeader()->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->setHighlightSections(true);
+    layout->addWidget(m_table, 1);
+
+    m_placeholder->setText(tr("Load sample events and add mappings to see every event against every mapping."));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setEnabled(false);
+    layout->addWidget(m_placeholder, 1);
+
+    // Enter and double-click both arrive as activated() (how depends on the platform's style).
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            Q_EMIT cellActivated(index.row(), index.column());
+    });
+    connect(m_model, &MatrixModel::progressChanged, this, [this] { updateSummary(); });
+    connect(m_model, &MatrixModel::finished, this, [this] { updateSummary(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { updateSummary(); });
+    updateSummary();
+}
+
+void MatrixView::setProject(const project::Project &project)
+{
+    m_model->setProject(project);
+    updateSummary();
+}
+
+void MatrixView::updateSummary()
+{
+    const int rows = m_model->rowCount();
+    const int columns = m_model->columnCount();
+    const bool empty = rows == 0 || columns == 0;
+    m_table->setVisible(!empty);
+    m_placeholder->setVisible(empty);
+
+    int matches = 0, errors = 0;
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < columns; ++c) {
+            const MatrixModel::CellState s = m_model->state(r, c);
+            matches += s == MatrixModel::CellState::Match;
+            errors += s == MatrixModel::CellState::Error;
+        }
+    }
+    QString text = tr("%n event(s)", nullptr, rows) + QStringLiteral(" \u00d7 ") + tr("%n mapping(s)", nullptr, columns);
+    if (!empty) {
+        text += QStringLiteral(" \u2014 ") + tr("%n match(es)", nullptr, matches);
+        if (errors > 0)
+            text += QStringLiteral(", ") + tr("%n error(s)", nullptr, errors);
+    }
+    if (m_model->isComputing())
+        text += QStringLiteral(" \u2014 ") + tr("computing %1 of %2\u2026").arg(m_model->doneCount()).arg(m_model->totalCount());
+    m_summary->setText(text);
+    m_progress->setVisible(m_model->isComputing());
+    m_progress->setRange(0, qMax(1, m_model->totalCount()));
+    m_progress->setValue(m_model->doneCount());
+}
+
+} // namespace inkmapper::ui
