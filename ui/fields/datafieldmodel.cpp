@@ -82,18 +82,17 @@ QString staticTypeName(const json::Value &value)
     }
 }
 
-/** Where `key` goes among `siblings` (plus itself) in JavaScript property order. */
-int javaScriptPosition(const std::vector<QString> &siblings, const QString &key)
+/** Where the key at `position` of `keys` ends up in JavaScript property order (array-index keys move first). */
+int javaScriptPosition(const std::vector<QString> &keys, size_t position)
 {
     json::Object order;
-    for (const QString &sibling : siblings)
-        order.set(sibling, json::Value());
-    order.set(key, json::Value());
+    for (const QString &key : keys)
+        order.set(key, json::Value());
     for (qsizetype i = 0; i < order.size(); ++i) {
-        if (order.at(i).first == key)
+        if (order.at(i).first == keys[position])
             return int(i);
     }
-    return int(siblings.size());
+    return int(position);
 }
 
 } // namespace
@@ -331,12 +330,10 @@ void DataFieldModel::moveToJavaScriptPosition(Node *node)
     // An object keeps array-index keys ("0", "12") first, as JavaScript does; the tree shows that order.
     Node *parent = node->parent;
     const int current = node->row();
-    std::vector<QString> siblings;
-    for (const auto &child : parent->children) {
-        if (child.get() != node)
-            siblings.push_back(child->key);
-    }
-    const int target = javaScriptPosition(siblings, node->key);
+    std::vector<QString> keys;
+    for (const auto &child : parent->children)
+        keys.push_back(child->key);
+    const int target = javaScriptPosition(keys, size_t(current));
     if (target == current)
         return;
     const QModelIndex parentIndex = indexOf(parent);
@@ -352,10 +349,11 @@ QModelIndex DataFieldModel::addKey(const QModelIndex &object, const QString &key
     Node *parent = nodeAt(object);
     if (!parent || !parent->isObject || key.isEmpty() || parent->childWithKey(key))
         return {};
-    std::vector<QString> siblings;
+    std::vector<QString> keys;
     for (const auto &child : parent->children)
-        siblings.push_back(child->key);
-    const int row = javaScriptPosition(siblings, key);
+        keys.push_back(child->key);
+    keys.push_back(key);
+    const int row = javaScriptPosition(keys, keys.size() - 1);
     auto child = std::make_unique<Node>();
     child->key = key;
     child->parent = parent;
@@ -520,8 +518,9 @@ int DataFieldModel::columnCount(const QModelIndex &) const
 
 QVariant DataFieldModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid())
         return {};
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid));
     const Node *node = nodeAt(index);
     const Source src = source(index);
     const int column = index.column();
@@ -615,7 +614,7 @@ QVariant DataFieldModel::data(const QModelIndex &index, int role) const
 
 bool DataFieldModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (role != Qt::EditRole || !index.isValid())
         return false;
     if (index.column() == KeyColumn)
         return renameKey(index, value.toString());
@@ -634,7 +633,7 @@ bool DataFieldModel::setData(const QModelIndex &index, const QVariant &value, in
 
 Qt::ItemFlags DataFieldModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
     const Node *node = nodeAt(index);

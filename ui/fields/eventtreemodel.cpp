@@ -196,8 +196,9 @@ int EventTreeModel::columnCount(const QModelIndex &) const
 
 QVariant EventTreeModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid())
         return {};
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid));
     const auto *node = static_cast<const Node *>(index.internalPointer());
     switch (role) {
     case Qt::DisplayRole:
@@ -239,7 +240,7 @@ QVariant EventTreeModel::data(const QModelIndex &index, int role) const
 
 Qt::ItemFlags EventTreeModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid())
         return Qt::NoItemFlags;
     const auto *node = static_cast<const Node *>(index.internalPointer());
     // Unreachable keys stay visible (their children may be reachable) but cannot be selected.

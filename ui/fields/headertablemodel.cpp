@@ -322,8 +322,9 @@ int HeaderTableModel::columnCount(const QModelIndex &parent) const
 
 QVariant HeaderTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid())
         return {};
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid));
     const Row &row = m_rows[size_t(index.row())];
     const int column = index.column();
     switch (role) {
@@ -371,7 +372,7 @@ QVariant HeaderTableModel::data(const QModelIndex &index, int role) const
 
 bool HeaderTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (role != Qt::EditRole || !index.isValid())
         return false;
     Row &row = m_rows[size_t(index.row())];
     switch (index.column()) {
@@ -420,7 +421,7 @@ bool HeaderTableModel::setData(const QModelIndex &index, const QVariant &value, 
 
 Qt::ItemFlags HeaderTableModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid())
         return Qt::NoItemFlags;
     return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable | Qt::ItemNeverHasChildren;
 }

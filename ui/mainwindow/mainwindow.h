@@ -37,11 +37,13 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    /** InkMapper's version (the CMake project's), for the application and the About box. */
+    static QString version();
+
     ProjectDocument *document() const { return m_document; }
     SettingsPanel *settingsPanel() const { return m_settingsPanel; }
     MappingsPanel *mappingsPanel() const { return m_mappingsPanel; }
     EventsPanel *eventsPanel() const { return m_eventsPanel; }
-    /** The trigger editor (the other engineers' reusable editors; nullptr where not built in). */
     TriggerEditor *triggerEditor() const { return m_triggerEditor; }
     FieldEditor *fieldEditor() const { return m_fieldEditor; }
     PreviewPanel *previewPanel() const { return m_previewPanel; }
@@ -95,6 +97,7 @@ private:
     void updateTitle();
     void updateMappingEditor();
     void updateSampleEvent();
+    void updateKnownEventNames();
     void updatePreview();
     void scheduleMatrix();
     void updateCounts();

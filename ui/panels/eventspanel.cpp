@@ -5,6 +5,7 @@
 #include "document/projectdocument.h"
 #include "models/eventlistmodel.h"
 #include "models/specfindingmodel.h"
+#include "widgets/codeedit.h"
 #include "widgets/icons.h"
 #include "widgets/jsoneditor.h"
 #include "widgets/messagebar.h"

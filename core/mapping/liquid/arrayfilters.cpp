@@ -22,6 +22,7 @@ void use(const FilterCall &call, double count)
     call.context().memoryLimit().use(count);
 }
 
+/** `join: sep`: elements as String() would print them (nil as ""), a space when no separator is given. */
 LiquidValue join(const FilterCall &call)
 {
     const json::Array array = toLiquidArray(call.input());
@@ -62,16 +63,19 @@ LiquidValue arrayLikeElement(const FilterCall &call, bool last)
     return call.context().readProperty(v, json::Value(last ? length - 1 : 0.0));
 }
 
+/** `first`: element 0 of an array or string; "" for anything that is not array-like. */
 LiquidValue first(const FilterCall &call)
 {
     return arrayLikeElement(call, false);
 }
 
+/** `last`: the final element of an array or string; "" for anything that is not array-like. */
 LiquidValue last(const FilterCall &call)
 {
     return arrayLikeElement(call, true);
 }
 
+/** `size`: the length of strings and arrays, an object's own `length` if truthy, else 0. */
 LiquidValue size(const FilterCall &call)
 {
     // `(v && v.length) || 0`, on the raw value: drops have no length.
@@ -89,6 +93,7 @@ LiquidValue size(const FilterCall &call)
     return length.isTruthy() ? length : json::Value(0);
 }
 
+/** `sum[: property]`: Number() of each item (or of its property), NaN counting as 0. */
 LiquidValue sum(const FilterCall &call)
 {
     const json::Array array = toLiquidArray(call.input());
@@ -103,6 +108,7 @@ LiquidValue sum(const FilterCall &call)
     return json::Value(total);
 }
 
+/** `compact`: the array without nil and undefined elements. */
 LiquidValue compact(const FilterCall &call)
 {
     const json::Array array = toLiquidArray(call.input());
@@ -115,6 +121,7 @@ LiquidValue compact(const FilterCall &call)
     return json::Value(std::move(out));
 }
 
+/** `push: value`: a copy of the array with the value appended. */
 LiquidValue push(const FilterCall &call)
 {
     json::Array array = toLiquidArray(call.input());
@@ -123,6 +130,7 @@ LiquidValue push(const FilterCall &call)
     return json::Value(std::move(array));
 }
 
+/** `unshift: value`: a copy of the array with the value in front. */
 LiquidValue unshift(const FilterCall &call)
 {
     json::Array array = toLiquidArray(call.input());
@@ -131,6 +139,7 @@ LiquidValue unshift(const FilterCall &call)
     return json::Value(std::move(array));
 }
 
+/** `pop`: a copy of the array without its last element. */
 LiquidValue pop(const FilterCall &call)
 {
     json::Array array = toLiquidArray(call.input());
@@ -140,6 +149,7 @@ LiquidValue pop(const FilterCall &call)
     return json::Value(std::move(array));
 }
 
+/** `shift`: a copy of the array without its first element. */
 LiquidValue shift(const FilterCall &call)
 {
     json::Array array = toLiquidArray(call.input());
@@ -158,8 +168,11 @@ qsizetype relative(const LiquidValue &index, qsizetype length)
     return qsizetype(std::min(n, double(length)));
 }
 
+/** `slice: start[, length]`: part of an array, or of the string form of anything else. */
 LiquidValue slice(const FilterCall &call)
 {
+    // liquidjs does arithmetic on the raw arguments, so a string start concatenates ("1" + 1 is "11")
+    // before slice converts it; negative starts count from the end.
     const LiquidValue v = call.input().toValue();
     if (v.isNil())
         return json::Value(json::Array());
@@ -182,8 +195,11 @@ LiquidValue slice(const FilterCall &call)
     return json::Value(from < to ? text.mid(from, to - from) : QString());
 }
 
+/** `where: property[, value]`: the items whose property equals the value (or is truthy). */
 LiquidValue where(const FilterCall &call)
 {
+    // The property is parsed as a path and read in a context whose environment is each item; without
+    // an expected value, items whose property is truthy are kept.
     const json::Array array = toLiquidArray(call.input());
     use(call, double(array.size()));
     Tokenizer tokenizer(stringify(call.arg(0)));
@@ -200,8 +216,10 @@ LiquidValue where(const FilterCall &call)
     return json::Value(std::move(out));
 }
 
+/** `sample[: count]`: one random element, or `count` of them. */
 LiquidValue sample(const FilterCall &call)
 {
+    // Random by definition: only the shape of the result can agree with liquidjs.
     const LiquidValue v = call.input().toValue();
     if (v.isNil())
         return json::Value(json::Array());

@@ -76,7 +76,9 @@ json::Value readSize(const json::Value &base)
     }
 }
 
-/** A property of a drop: its methods are called without arguments, anything else is undefined. */
+/** A property of a drop: its methods are called without arguments, anything else is undefined.
+ *  liquidjs reads drops without the own-property restriction, so the methods of Drop and of
+ *  Object.prototype are reachable (`{{ nil.valueOf }}`); `size`, `first` and `last` are not special. */
 LiquidValue dropProperty(const LiquidValue &drop, const QString &key)
 {
     const bool isBlock = drop.dropKind() == LiquidValue::Drop::Block;
@@ -107,7 +109,7 @@ LiquidValue dropProperty(const LiquidValue &drop, const QString &key)
 LiquidValue readScope(const Context::Scope &scope, const LiquidValue &key)
 {
     const LiquidValue k = key.toValue();
-    const QString name = toJsString(k);
+    const QString name = propertyKey(k);
     const auto it = scope.constFind(name);
     if (it != scope.constEnd())
         return *it;
@@ -136,18 +138,23 @@ Context Context::spawn(const json::Value &scope) const
     return Context(scope, m_shared);
 }
 
-void Context::checkRenderLimit() const
+void Context::checkRenderLimit()
 {
-    if (Clock::now() > m_shared->deadline)
+    // liquidjs reads the clock before every template; reading it every 16th time is as good a guard
+    // against runaway work and keeps the clock off the profile of short templates.
+    if ((m_checks++ & 15) == 0 && Clock::now() > m_shared->deadline)
         throw LiquidError(QStringLiteral("template render limit exceeded"));
 }
 
-LiquidValue Context::get(const std::vector<LiquidValue> &paths)
+LiquidValue Context::get(std::span<const LiquidValue> paths)
 {
+    // Only an own property of the event (or a counter written into it) selects the event; names that
+    // exist on Object.prototype would read undefined from either place, so they need no special case.
+    // Anything else is read from the empty globals object, which is why `{{ size }}` prints 0.
     if (paths.empty())
         return {};
     // findScope uses `key in scope`, which converts the raw key (a drop is "[object Object]" there).
-    const QString name = toJsString(paths.front());
+    const QString name = propertyKey(paths.front());
     LiquidValue value;
     bool found = false;
     for (auto it = m_scopes.rbegin(); it != m_scopes.rend(); ++it) {
@@ -170,14 +177,15 @@ LiquidValue Context::get(const std::vector<LiquidValue> &paths)
 
 LiquidValue Context::readEnvironment(const LiquidValue &key)
 {
-    const QString name = toJsString(key.toValue());
-    const auto it = m_counters.constFind(name);
-    if (it != m_counters.constEnd())
-        return json::Value(*it);
+    if (!m_counters.isEmpty()) {
+        const auto it = m_counters.constFind(propertyKey(key.toValue()));
+        if (it != m_counters.constEnd())
+            return json::Value(*it);
+    }
     return readProperty(LiquidValue(m_environment), key);
 }
 
-LiquidValue Context::getFromScope(LiquidValue base, const std::vector<LiquidValue> &paths)
+LiquidValue Context::getFromScope(LiquidValue base, std::span<const LiquidValue> paths)
 {
     for (const LiquidValue &key : paths)
         base = readProperty(base, key);
@@ -194,15 +202,17 @@ LiquidValue Context::getFromScope(LiquidValue base, const QString &dottedPath)
 
 LiquidValue Context::readProperty(const LiquidValue &object, const LiquidValue &keyValue)
 {
-    const LiquidValue key = keyValue.toValue();
     if (object.isNil())
         return object;
+    // Keys are read through toValue (nil is null there); most keys are plain strings already.
+    const LiquidValue plainKey = keyValue.isDrop() ? keyValue.toValue() : LiquidValue();
+    const LiquidValue &key = keyValue.isDrop() ? plainKey : keyValue;
     if (object.isDrop())
-        return dropProperty(object, toJsString(key));
+        return dropProperty(object, propertyKey(key));
     const json::Value &base = object.json();
     if (base.isArray() && key.isNumber())
         return readArrayElement(base, key.json().toNumber());
-    const QString name = toJsString(key);
+    const QString name = propertyKey(key);
     if (key.isString()) {
         if (name == u"size")
             return readSize(base);
@@ -216,6 +226,7 @@ LiquidValue Context::readProperty(const LiquidValue &object, const LiquidValue &
 
 double &Context::counter(const QString &name)
 {
+    // A counter starts from the event's own number of that name, else from 0.
     auto it = m_counters.find(name);
     if (it == m_counters.end()) {
         const json::Value current = ownProperty(m_environment, name);

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace inkmapper::mapping::liquid::Internal {
@@ -31,9 +32,9 @@ public:
     Context(const json::Value &environment, double memoryLimit, Clock::duration renderLimit);
 
     /** liquidjs _get(): looks the first name up in the scopes, the environment, then the (empty) globals. */
-    LiquidValue get(const std::vector<LiquidValue> &paths);
+    LiquidValue get(std::span<const LiquidValue> paths);
     /** liquidjs _getFromScope(): reads `paths` one after the other starting from `base`. */
-    LiquidValue getFromScope(LiquidValue base, const std::vector<LiquidValue> &paths);
+    LiquidValue getFromScope(LiquidValue base, std::span<const LiquidValue> paths);
     /** liquidjs _getFromScope() with a dotted path string, as the `sum` filter uses it. */
     LiquidValue getFromScope(LiquidValue base, const QString &dottedPath);
     /** liquidjs readProperty(): `object[key]` for own properties, `size`/`first`/`last`, drops' methods. */
@@ -54,7 +55,7 @@ public:
 
     Limiter &memoryLimit() { return *m_shared->memory; }
     /** Fails with "template render limit exceeded" once the time budget is spent. */
-    void checkRenderLimit() const;
+    void checkRenderLimit();
 
     /** A context with `scope` as its environment that shares this one's budgets (liquidjs spawn()). */
     Context spawn(const json::Value &scope) const;
@@ -79,6 +80,7 @@ private:
     QHash<QString, double> m_counters;
     QHash<QString, int> m_cycles;
     std::shared_ptr<Shared> m_shared;
+    unsigned m_checks = 0; ///< render-limit checks since the clock was last read
 };
 
 } // namespace inkmapper::mapping::liquid::Internal

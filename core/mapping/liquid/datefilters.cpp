@@ -58,6 +58,7 @@ std::optional<LiquidDate> parseDate(const LiquidValue &input, const LiquidValue 
     return date;
 }
 
+/** `v?.length ?? 0` as the date filter charges it to the memory budget. */
 double lengthOf(const LiquidValue &v)
 {
     if (v.isString())
@@ -71,6 +72,7 @@ double lengthOf(const LiquidValue &v)
     return 0;
 }
 
+/** liquidjs date(): what is not a valid date comes back unchanged; a nil format is the default one. */
 LiquidValue formatDate(const FilterCall &call, const LiquidValue &format, const LiquidValue &timezone)
 {
     call.context().memoryLimit().use(lengthOf(call.input()) + lengthOf(timezone));
@@ -83,16 +85,19 @@ LiquidValue formatDate(const FilterCall &call, const LiquidValue &format, const 
     return json::Value(date->format(pattern, call.context().memoryLimit()));
 }
 
+/** `date: format[, zone]`: strftime on a date, number of seconds, digit string or date string. */
 LiquidValue date(const FilterCall &call)
 {
     return formatDate(call, call.arg(0), call.arg(1));
 }
 
+/** `date_to_xmlschema`: ISO 8601 with a colon in the offset. */
 LiquidValue dateToXmlschema(const FilterCall &call)
 {
     return formatDate(call, json::Value(QStringLiteral("%Y-%m-%dT%H:%M:%S%:z")), LiquidValue());
 }
 
+/** `date_to_rfc822`: the RFC 822 form used in mail and feeds. */
 LiquidValue dateToRfc822(const FilterCall &call)
 {
     return formatDate(call, json::Value(QStringLiteral("%a, %d %b %Y %H:%M:%S %z")), LiquidValue());
@@ -100,6 +105,7 @@ LiquidValue dateToRfc822(const FilterCall &call)
 
 LiquidValue stringifyDate(const FilterCall &call, const QString &monthType)
 {
+    // `ordinal` adds the day's suffix (29th); `US` puts the month first.
     const std::optional<LiquidDate> date = parseDate(call.input(), LiquidValue());
     if (!date)
         return call.input();
@@ -117,11 +123,13 @@ LiquidValue stringifyDate(const FilterCall &call, const QString &monthType)
     return json::Value(date->format(pattern, call.context().memoryLimit()));
 }
 
+/** `date_to_string[: 'ordinal'[, 'US']]`: "29 Feb 2024". */
 LiquidValue dateToString(const FilterCall &call)
 {
     return stringifyDate(call, QStringLiteral("%b"));
 }
 
+/** `date_to_long_string[: 'ordinal'[, 'US']]`: "29 February 2024". */
 LiquidValue dateToLongString(const FilterCall &call)
 {
     return stringifyDate(call, QStringLiteral("%B"));

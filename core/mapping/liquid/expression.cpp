@@ -3,12 +3,16 @@
 #include "context.h"
 #include "liquiderror.h"
 
+#include <QVarLengthArray>
+
 #include <cmath>
+#include <span>
 
 namespace inkmapper::mapping::liquid::Internal {
 
 namespace {
 
+/** liquidjs operator precedence: comparisons bind tightest, then `not`, then `and`/`or`. */
 int precedence(Operator op)
 {
     switch (op) {
@@ -22,6 +26,7 @@ int precedence(Operator op)
     }
 }
 
+/** The binary operators; `and` and `or` give booleans, not one of their operands. */
 LiquidValue applyBinary(Operator op, const LiquidValue &l, const LiquidValue &r)
 {
     switch (op) {
@@ -92,12 +97,14 @@ Expression::Expression(const std::vector<ValueTokenPtr> &tokens)
 
 LiquidValue Expression::evaluate(Context &context) const
 {
-    std::vector<LiquidValue> operands;
+    // liquidjs's stack machine: popping an empty stack gives undefined, and extra operands are left
+    // over, with the first one as the result (`{{ a b }}` prints a).
+    QVarLengthArray<LiquidValue, 8> operands;
     const auto pop = [&operands] {
-        if (operands.empty())
+        if (operands.isEmpty())
             return LiquidValue();
         LiquidValue v = std::move(operands.back());
-        operands.pop_back();
+        operands.removeLast();
         return v;
     };
     for (const ValueTokenPtr &token : m_postfix) {
@@ -113,7 +120,7 @@ LiquidValue Expression::evaluate(Context &context) const
             operands.push_back(applyBinary(token->op, l, r));
         }
     }
-    return operands.empty() ? LiquidValue() : operands.front();
+    return operands.isEmpty() ? LiquidValue() : operands.front();
 }
 
 LiquidValue evaluateToken(const ValueToken *token, Context &context)
@@ -127,13 +134,13 @@ LiquidValue evaluateToken(const ValueToken *token, Context &context)
     case ValueToken::Kind::Word:
         return token->content;
     case ValueToken::Kind::PropertyAccess: {
-        std::vector<LiquidValue> props;
-        props.reserve(token->props.size());
+        QVarLengthArray<LiquidValue, 8> props;
         for (const ValueTokenPtr &prop : token->props)
             props.push_back(evaluateToken(prop.get(), context));
+        const std::span<const LiquidValue> paths(props.constData(), size_t(props.size()));
         if (token->variable)
-            return context.getFromScope(evaluateToken(token->variable.get(), context), props);
-        return context.get(props);
+            return context.getFromScope(evaluateToken(token->variable.get(), context), paths);
+        return context.get(paths);
     }
     case ValueToken::Kind::Range:
         return evaluateRange(*token, context);

@@ -8,6 +8,7 @@ namespace inkmapper::mapping::liquid::Internal {
 
 namespace {
 
+/** What Segment registers in place of a disabled filter: it fails only when called. */
 LiquidValue disabledFilter(const FilterCall &call)
 {
     throw LiquidError(QStringLiteral("filter \"%1\" is disabled").arg(call.name()));

@@ -38,6 +38,7 @@ QString escapeText(const QString &s, Context &context)
     return out;
 }
 
+/** liquidjs unescape(): only the five entities that escape produces. */
 QString unescapeText(const QString &s, Context &context)
 {
     context.memoryLimit().use(double(s.size()));
@@ -64,11 +65,13 @@ QString unescapeText(const QString &s, Context &context)
     return out;
 }
 
+/** `escape` and `xml_escape`: & < > " ' as entities (quotes numerically, &#34; and &#39;). */
 LiquidValue escape(const FilterCall &call)
 {
     return json::Value(escapeText(stringify(call.input()), call.context()));
 }
 
+/** `escape_once`: unescapes the five entities first, so existing ones are not doubled. */
 LiquidValue escapeOnce(const FilterCall &call)
 {
     return json::Value(escapeText(unescapeText(stringify(call.input()), call.context()), call.context()));

@@ -11,6 +11,7 @@ namespace inkmapper::mapping::liquid::Internal {
 
 namespace {
 
+/** JavaScript's \s: white space and line terminators. */
 bool isSpace(QChar c)
 {
     return json::isJsWhitespace(c.unicode());
@@ -32,6 +33,7 @@ void throwUriError()
     throw LiquidError(QStringLiteral("URIError: URI malformed"));
 }
 
+/** The value of a hex digit, or -1. */
 int hexDigit(QChar c)
 {
     const char16_t u = c.unicode();
@@ -44,6 +46,7 @@ int hexDigit(QChar c)
     return -1;
 }
 
+/** Appends a code point as one or two UTF-16 code units. */
 void appendCodePoint(QString &out, char32_t cp)
 {
     if (cp > 0xFFFF) {
@@ -79,6 +82,7 @@ QString jsTrim(const QString &s)
 
 QStringList splitOnWhitespace(const QString &s)
 {
+    // The regular expression cannot match the empty string, so splitting "" gives [""].
     QStringList parts;
     qsizetype start = 0;
     qsizetype i = 0;
@@ -117,6 +121,7 @@ QString replaceWhitespaceRuns(const QString &s, QStringView replacement)
 
 QStringList jsSplit(const QString &s, const QString &separator)
 {
+    // Occurrences are found left to right without overlapping, like String.prototype.split.
     QStringList parts;
     if (separator.isEmpty()) {
         for (const QChar c : s)
@@ -158,6 +163,8 @@ QString jsSubstring(const QString &s, double start, double end)
 
 QString encodeUri(const QString &s, bool keepReserved)
 {
+    // The unescaped set of ECMAScript's Encode: letters, digits and -_.!~*'(), plus the reserved
+    // characters and '#' for encodeURI.
     static const QString marks = QStringLiteral("-_.!~*'()");
     static const QString reserved = QStringLiteral(";/?:@&=+$,#");
     static const char hex[] = "0123456789ABCDEF";
@@ -190,6 +197,8 @@ QString encodeUri(const QString &s, bool keepReserved)
 
 QString decodeUriComponent(const QString &s)
 {
+    // ECMAScript's Decode with an empty reserved set: every escape is decoded, and a malformed escape
+    // or UTF-8 sequence is an URIError rather than a replacement character.
     QString out;
     const qsizetype n = s.size();
     const auto byteAt = [&](qsizetype k) {
@@ -241,6 +250,7 @@ QString decodeUriComponent(const QString &s)
 
 QByteArray toUtf8(QStringView s)
 {
+    // Qt would write '?' for a lone surrogate; Node's UTF-8 encoder writes U+FFFD (EF BF BD).
     QByteArray out;
     out.reserve(s.size());
     for (qsizetype i = 0; i < s.size(); ++i) {

@@ -23,6 +23,9 @@ const char *const kMonthNames[] = {"January", "February", "March",     "April", 
                                    "July",    "August",   "September", "October", "November", "December"};
 const char *const kDayNames[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
+// JavaScript dates use the proleptic Gregorian calendar throughout; ICU (%c, %x and the month names)
+// switches to the Julian calendar before 1582-10-15, hence the two conversions below.
+
 /** Days since 1970-01-01 of a proleptic Gregorian date (month 1-12), Howard Hinnant's algorithm. */
 qint64 daysFromCivil(qint64 y, qint64 m, qint64 d)
 {
@@ -66,16 +69,19 @@ Civil icuCivil(qint64 days)
     return {d - 4800 + m / 10, int(m + 3 - 12 * (m / 10)), int(e - (153 * m + 2) / 5 + 1)};
 }
 
+/** The day (since the epoch) a time value falls on; floor, so times before 1970 work. */
 qint64 dayNumber(double t)
 {
     return qint64(std::floor(t / kMsPerDay));
 }
 
+/** Milliseconds since midnight of a time value. */
 double msInDay(double t)
 {
     return t - double(dayNumber(t)) * kMsPerDay;
 }
 
+/** liquidjs padStart/padEnd. */
 QString pad(const QString &s, int width, QChar c, bool atStart)
 {
     if (s.size() >= width)
@@ -84,11 +90,13 @@ QString pad(const QString &s, int width, QChar c, bool atStart)
     return atStart ? fill + s : s + fill;
 }
 
+/** String(n) as strftime's String(convert(...)) writes it. */
 QString number(double n)
 {
     return json::numberToString(n);
 }
 
+/** ECMAScript MakeDay: months outside 0-11 carry into the year, days past the month's end roll over. */
 double makeDay(double year, double month, double date)
 {
     const double y = year + std::floor(month / 12);
@@ -102,6 +110,8 @@ constexpr int kNone = std::numeric_limits<int>::max();
 
 enum KeywordType { Invalid, MonthName, TimeZoneName, TimeSeparator, AmPm };
 
+/** A token of V8's date string scanner: a number (with its digit count), a symbol, white space, a word
+ *  (classified through the keyword table), the end, or invalid. */
 struct DateToken
 {
     enum Tag { InvalidToken = -6, UnknownToken, WhiteSpace, NumberToken, SymbolToken, EndOfInput, Keyword = 0 };
@@ -122,6 +132,7 @@ struct DateToken
     bool isKeywordZ() const { return tag == TimeZoneName && length == 1 && value == 0; }
 };
 
+/** V8's DateStringTokenizer over its InputReader: one token of look-ahead. */
 class DateScanner
 {
 public:
@@ -209,6 +220,7 @@ private:
         return {DateToken::UnknownToken, 0, 0};
     }
 
+    /** V8's KeywordTable: words are recognised by their first three (lower-cased) letters. */
     static DateToken keyword(const char32_t *prefix, int length)
     {
         struct Entry
@@ -249,6 +261,7 @@ bool between(int x, int lo, int hi)
     return x >= lo && x <= hi;
 }
 
+/** V8's DayComposer: up to three numbers and a month name, interpreted as YMD, MDY or DMY. */
 class DayComposer
 {
 public:
@@ -270,6 +283,7 @@ public:
     {
         if (m_index < 1)
             return false;
+        // Missing parts default to 1, so a missing year is 1 and becomes 2001 below ("2/3" is 2001-02-03).
         while (m_index < 3)
             m_comp[m_index++] = 1;
         int y = 0;
@@ -319,6 +333,7 @@ private:
     bool m_isoDate = false;
 };
 
+/** V8's TimeComposer: hours, minutes, seconds, milliseconds, and an AM/PM offset. */
 class TimeComposer
 {
 public:
@@ -376,6 +391,7 @@ private:
     int m_hourOffset = kNone;
 };
 
+/** V8's TimeZoneComposer: a sign, hours and minutes of a UTC offset, or nothing (local time). */
 class TimeZoneComposer
 {
 public:
@@ -416,6 +432,7 @@ private:
     int m_minute = kNone;
 };
 
+/** The first three significant digits of a fraction of a second, from its value and digit count. */
 int readMilliseconds(const DateToken &token)
 {
     int number = token.value;
@@ -525,6 +542,8 @@ DateToken parseIsoDateTime(DateScanner &scanner, DayComposer &day, TimeComposer 
     return {};
 }
 
+/** V8's DateParser::Parse: the ISO format first, then the legacy rules for whatever is left.
+ *  out receives year, month (0-based), day, hour, minute, second, millisecond, UTC offset (s). */
 bool parseDateFields(QStringView text, double *out)
 {
     DateScanner scanner(text);
@@ -723,6 +742,7 @@ int LiquidDate::dayOfYear() const
     return int(dayNumber(m_display) - daysFromCivil(c.year, 1, 1)) + 1;
 }
 
+/** liquidjs getWeekOfYear(): %U counts weeks from Sunday, %W from Monday. */
 QString LiquidDate::weekOfYear(int startDay) const
 {
     const int now = dayOfYear() + (startDay - weekday());
@@ -736,6 +756,7 @@ QString LiquidDate::weekOfYear(int startDay) const
     return number(std::floor(double(now - then) / 7) + 1);
 }
 
+/** %z: the sign is "-" for zones west of UTC (positive getTimezoneOffset). */
 QString LiquidDate::offsetText(bool colon) const
 {
     const double n = std::fabs(m_offset);
@@ -745,6 +766,7 @@ QString LiquidDate::offsetText(bool colon) const
            + (colon ? QStringLiteral(":") : QString()) + pad(number(m), 2, u'0', true);
 }
 
+/** One strftime conversion before padding (liquidjs formatCodes); names and locale formats are en-US. */
 QString LiquidDate::convert(QChar conversion, const QString &flags, const QString &width, Limiter &memory) const
 {
     const Civil icu = icuCivil(dayNumber(m_display));
@@ -855,6 +877,7 @@ QString LiquidDate::convert(QChar conversion, const QString &flags, const QStrin
     }
 }
 
+/** liquidjs strftime(): each match of /%([-_0^#:]+)?(\d+)?([EO])?(.)/ is converted in turn. */
 QString LiquidDate::format(const QString &pattern, Limiter &memory) const
 {
     static const QString knownConversions = QStringLiteral("aAbBcCdeHIjklLmMNpPqsSuUwWxXyYzZtn%h");
@@ -892,6 +915,8 @@ QString LiquidDate::format(const QString &pattern, Limiter &memory) const
             output += pattern.mid(percent, i - percent);
             continue;
         }
+        // Padding: an explicit width, else the conversion's natural width; `-` removes it, `_` and `0`
+        // choose the fill; `^` upper-cases and `#` swaps the case.
         QString ret = convert(conversion, flags, width, memory);
         static const QString padTwo = QStringLiteral("deHIklmMSUW");
         int padWidth = width.toInt();

@@ -16,6 +16,7 @@ const QString &objectTag()
     return tag;
 }
 
+/** /^\s*$/: blank matches strings of JavaScript white space only. */
 bool isAllJsWhitespace(const QString &s)
 {
     for (const QChar c : s) {
@@ -135,6 +136,7 @@ LiquidValue LiquidValue::toValue() const
 
 void appendStringify(QString &out, const LiquidValue &value)
 {
+    // What an output prints: numbers as JavaScript prints them, objects as [object Object].
     const LiquidValue v = value.toValue();
     if (v.isDrop()) {
         out += objectTag();
@@ -303,6 +305,7 @@ bool jsStrictEquals(const json::Value &a, const json::Value &b)
 
 bool liquidEquals(const LiquidValue &lhs, const LiquidValue &rhs)
 {
+    // The left drop decides first, so `blank == nil` is true while `nil == blank` is false.
     if (lhs.isComparable())
         return dropEquals(lhs.dropKind(), rhs);
     if (rhs.isComparable())
@@ -337,6 +340,7 @@ bool liquidRelation(Relation relation, const LiquidValue &lhs, const LiquidValue
 
 bool liquidContains(const LiquidValue &lhs, const LiquidValue &rhs)
 {
+    // Strings search for String(rhs) (`nil` searches for "null"); objects contain nothing.
     const LiquidValue l = lhs.toValue();
     if (l.isArray()) {
         for (const json::Value &item : l.json().toArray()) {

@@ -86,6 +86,11 @@ double toJsNumber(const LiquidValue &value);
 double toLiquidNumber(const LiquidValue &value);
 /** JavaScript's ToString (String(v)); drops print as "[object Object]". */
 QString toJsString(const LiquidValue &value);
+/** JavaScript's ToPropertyKey: the string a value names a property by (a string key is itself). */
+inline QString propertyKey(const LiquidValue &value)
+{
+    return value.isString() ? value.json().toString() : toJsString(value);
+}
 /** JavaScript's ToIntegerOrInfinity(ToNumber(v)), as Array/String slice and substring use it. */
 double toIntegerOrInfinity(const LiquidValue &value);
 

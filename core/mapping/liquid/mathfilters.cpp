@@ -31,11 +31,13 @@ double jsRound(double x)
     return r;
 }
 
+/** `abs`: Math.abs of the input (further arguments ignored). */
 LiquidValue abs(const FilterCall &call)
 {
     return json::Value(std::fabs(numberArg(call, 0)));
 }
 
+/** `at_least: n`: Math.max over the input and every argument. */
 LiquidValue atLeast(const FilterCall &call)
 {
     double result = -std::numeric_limits<double>::infinity();
@@ -44,6 +46,7 @@ LiquidValue atLeast(const FilterCall &call)
     return json::Value(result);
 }
 
+/** `at_most: n`: Math.min over the input and every argument. */
 LiquidValue atMost(const FilterCall &call)
 {
     double result = std::numeric_limits<double>::infinity();
@@ -52,11 +55,13 @@ LiquidValue atMost(const FilterCall &call)
     return json::Value(result);
 }
 
+/** `ceil`: Math.ceil. */
 LiquidValue ceil(const FilterCall &call)
 {
     return json::Value(std::ceil(numberArg(call, 0)));
 }
 
+/** `floor`: Math.floor. */
 LiquidValue floor(const FilterCall &call)
 {
     return json::Value(std::floor(numberArg(call, 0)));
@@ -71,16 +76,19 @@ LiquidValue dividedBy(const FilterCall &call)
     return json::Value(quotient);
 }
 
+/** `minus: n`; a missing argument is undefined, so the result is NaN. */
 LiquidValue minus(const FilterCall &call)
 {
     return json::Value(numberArg(call, 0) - numberArg(call, 1));
 }
 
+/** `plus: n`; numbers only, never string concatenation. */
 LiquidValue plus(const FilterCall &call)
 {
     return json::Value(numberArg(call, 0) + numberArg(call, 1));
 }
 
+/** `modulo: n`: the result takes the sign of the divisor. */
 LiquidValue modulo(const FilterCall &call)
 {
     const double v = numberArg(call, 0);
@@ -88,11 +96,13 @@ LiquidValue modulo(const FilterCall &call)
     return json::Value(std::fmod(std::fmod(v, arg) + arg, arg));
 }
 
+/** `times: n`. */
 LiquidValue times(const FilterCall &call)
 {
     return json::Value(numberArg(call, 0) * numberArg(call, 1));
 }
 
+/** `round[: digits]`: scales by 10^digits (and by 1 + EPSILON, to round 1.005 up), rounds half up. */
 LiquidValue round(const FilterCall &call)
 {
     const double v = toLiquidNumber(call.input());

@@ -43,6 +43,7 @@ bool allowFalse(const FilterCall &call)
 
 LiquidValue defaultFilter(const FilterCall &call)
 {
+    // Empty strings and arrays take the default as well as nil, undefined and false; 0 does not.
     const LiquidValue value = call.input().toValue();
     const LiquidValue fallback = call.arg(0);
     if (value.isArray())
@@ -54,6 +55,7 @@ LiquidValue defaultFilter(const FilterCall &call)
     return isFalsy(value) ? fallback : value;
 }
 
+/** `raw`: the input unchanged. */
 LiquidValue identity(const FilterCall &call)
 {
     return call.input();
@@ -202,17 +204,20 @@ std::optional<QString> jsonGap(const LiquidValue &space)
 
 LiquidValue json(const FilterCall &call)
 {
+    // undefined serialises to nothing, which the output then prints as "".
     JsonWriter writer(call.context().memoryLimit(), jsonGap(call.argOr(0, json::Value(0))));
     if (!writer.write(call.input()))
         return {};
     return json::Value(writer.result());
 }
 
+/** `to_integer`: Number(input); despite the name, fractions are kept. */
 LiquidValue toInteger(const FilterCall &call)
 {
     return json::Value(toJsNumber(call.input()));
 }
 
+/** `base64_encode`: the UTF-8 bytes of the string form, in standard base64 with padding. */
 LiquidValue base64Encode(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -222,11 +227,13 @@ LiquidValue base64Encode(const FilterCall &call)
 
 LiquidValue base64Decode(const FilterCall &call)
 {
+    // Node decodes leniently (skipping what is not base64) and replaces invalid UTF-8 with U+FFFD.
     const QString str = stringify(call.input());
     call.context().memoryLimit().use(double(str.size()));
     return json::Value(fromUtf8(base64DecodeLikeNode(str)));
 }
 
+/** `sha256`: the hex digest of the UTF-8 bytes. */
 LiquidValue sha256(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -234,6 +241,7 @@ LiquidValue sha256(const FilterCall &call)
     return json::Value(QString::fromLatin1(QCryptographicHash::hash(toUtf8(str), QCryptographicHash::Sha256).toHex()));
 }
 
+/** `hmac_sha256: key`: the hex HMAC-SHA256 with the UTF-8 key. */
 LiquidValue hmacSha256(const FilterCall &call)
 {
     const QString str = stringify(call.input());

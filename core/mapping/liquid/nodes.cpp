@@ -8,6 +8,7 @@ namespace inkmapper::mapping::liquid::Internal {
 
 void renderNodes(const NodeList &nodes, Context &context, QString &out)
 {
+    // break/continue set a flag that every enclosing block sees, so outside a loop they end the render.
     context.checkRenderLimit();
     for (const auto &node : nodes) {
         context.checkRenderLimit();
@@ -72,6 +73,7 @@ void RawNode::render(Context &, QString &out) const
 
 void CounterNode::render(Context &context, QString &out) const
 {
+    // increment prints the value before adding one, decrement the value after subtracting one.
     out += json::numberToString(m_increment ? context.increment(m_name) : context.decrement(m_name));
 }
 

@@ -105,6 +105,8 @@ std::unique_ptr<const Node> Parser::parseToken(const TopToken &token, TokenQueue
 
 NodeList Parser::parseUntil(const TopToken &opening, const QString &end, TokenQueue &queue)
 {
+    // Tags with a body (capture, block) parse the tokens that follow them until their end tag, so a
+    // nested tag consumes its own body from the same queue first.
     NodeList body;
     while (!queue.isEmpty()) {
         const TopToken token = queue.take();
@@ -152,6 +154,7 @@ std::unique_ptr<const Node> Parser::parseTag(const TopToken &token, TokenQueue &
             return std::make_unique<OutputNode>(std::nullopt);
         return std::make_unique<OutputNode>(FilteredValue(tokenizer.readFilteredValue()));
     }
+    // A comment's tokens are skipped without being parsed, so anything inside is allowed.
     if (name == u"comment") {
         while (!queue.isEmpty()) {
             if (isTag(queue.take(), u"endcomment"))
@@ -189,6 +192,8 @@ std::unique_ptr<const Node> Parser::parseTag(const TopToken &token, TokenQueue &
         return parseCycle(token);
     if (name == u"break" || name == u"continue")
         return std::make_unique<InterruptNode>(name == u"break");
+    // Segment registers these tags with a parse function that throws, so they fail wherever they are
+    // parsed, even in a branch that would never render (but not inside raw or comment).
     if (name == u"case" || name == u"for" || name == u"include" || name == u"layout" || name == u"render"
         || name == u"tablerow")
         throw LiquidError(QStringLiteral("tag \"%1\" is disabled").arg(name));
@@ -197,6 +202,7 @@ std::unique_ptr<const Node> Parser::parseTag(const TopToken &token, TokenQueue &
 
 std::unique_ptr<const Node> Parser::parseIf(const TopToken &token, TokenQueue &queue)
 {
+    // IfTag is strict: arguments after else/endif, a second else and an elsif after else all fail.
     std::vector<ConditionalNode::Branch> branches;
     branches.push_back({readCondition(token), false, {}});
     NodeList *current = &branches.back().body;
@@ -229,6 +235,8 @@ std::unique_ptr<const Node> Parser::parseIf(const TopToken &token, TokenQueue &q
 
 std::unique_ptr<const Node> Parser::parseUnless(const TopToken &token, TokenQueue &queue)
 {
+    // UnlessTag is lenient where IfTag is strict: extra else/elsif tags are accepted and their bodies
+    // dropped, and else/endunless arguments are ignored. Only its first condition is negated.
     std::vector<ConditionalNode::Branch> branches;
     branches.push_back({readCondition(token), true, {}});
     NodeList otherwise;
@@ -264,6 +272,8 @@ std::unique_ptr<const Node> Parser::parseUnless(const TopToken &token, TokenQueu
 
 std::unique_ptr<const Node> Parser::parseCycle(const TopToken &token)
 {
+    // `{% cycle group: a, b %}`: a first value followed by ':' names the group; the candidates are read
+    // one per comma, skipping anything that is not a value.
     Tokenizer tokenizer = Tokenizer::forTag(token);
     ValueTokenPtr group;
     std::vector<ValueTokenPtr> candidates;

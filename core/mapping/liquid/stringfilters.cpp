@@ -33,6 +33,7 @@ void requireTwoArguments(const FilterCall &call, const char *name)
         throw LiquidError(QStringLiteral("%1 expect 2 arguments").arg(QLatin1String(name)));
 }
 
+/** `append: text`: exactly one argument, else an error. */
 LiquidValue append(const FilterCall &call)
 {
     requireTwoArguments(call, "append");
@@ -42,6 +43,7 @@ LiquidValue append(const FilterCall &call)
     return json::Value(lhs + rhs);
 }
 
+/** `prepend: text`: exactly one argument, else an error. */
 LiquidValue prepend(const FilterCall &call)
 {
     requireTwoArguments(call, "prepend");
@@ -51,6 +53,7 @@ LiquidValue prepend(const FilterCall &call)
     return json::Value(rhs + lhs);
 }
 
+/** `lstrip[: chars]`: leading white space, or leading characters of the set. */
 LiquidValue lstrip(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -68,6 +71,7 @@ LiquidValue lstrip(const FilterCall &call)
     return json::Value(jsTrimStart(str));
 }
 
+/** `rstrip[: chars]`: trailing white space, or trailing characters of the set. */
 LiquidValue rstrip(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -85,6 +89,7 @@ LiquidValue rstrip(const FilterCall &call)
     return json::Value(jsTrimEnd(str));
 }
 
+/** `strip[: chars]`: white space, or characters of the set, at both ends. */
 LiquidValue strip(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -103,6 +108,7 @@ LiquidValue strip(const FilterCall &call)
     return json::Value(jsTrim(str));
 }
 
+/** `downcase`: toLowerCase with full Unicode mappings. */
 LiquidValue downcase(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -110,6 +116,7 @@ LiquidValue downcase(const FilterCall &call)
     return json::Value(jsToLowerCase(str));
 }
 
+/** `upcase`: toUpperCase with full Unicode mappings (ß becomes SS). */
 LiquidValue upcase(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -119,11 +126,13 @@ LiquidValue upcase(const FilterCall &call)
 
 LiquidValue capitalize(const FilterCall &call)
 {
+    // The first UTF-16 code unit is upper-cased and the rest lower-cased, as charAt(0)/slice(1) do.
     const QString str = stringify(call.input());
     use(call, str.size());
     return json::Value(jsToUpperCase(str.left(1)) + jsToLowerCase(str.mid(1)));
 }
 
+/** `remove: text`: every occurrence removed. */
 LiquidValue remove(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -147,6 +156,7 @@ qsizetype lastIndexOf(const QString &str, const QString &pattern)
     return pattern.isEmpty() ? str.size() : str.lastIndexOf(pattern);
 }
 
+/** `remove_first: text`: the first occurrence removed. */
 LiquidValue removeFirst(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -155,6 +165,7 @@ LiquidValue removeFirst(const FilterCall &call)
     return json::Value(replaceFirst(str, pattern, QString()));
 }
 
+/** `remove_last: text`: the last occurrence removed. */
 LiquidValue removeLast(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -166,6 +177,7 @@ LiquidValue removeLast(const FilterCall &call)
     return json::Value(str.left(index) + str.mid(index + pattern.size()));
 }
 
+/** `split: separator`: an array of strings; "" splits into UTF-16 code units. */
 LiquidValue split(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -181,6 +193,7 @@ LiquidValue split(const FilterCall &call)
     return json::Value(std::move(array));
 }
 
+/** `strip_newlines`: removes \n and \r\n (a lone \r stays). */
 LiquidValue stripNewlines(const FilterCall &call)
 {
     QString str = stringify(call.input());
@@ -190,6 +203,7 @@ LiquidValue stripNewlines(const FilterCall &call)
     return json::Value(str);
 }
 
+/** `replace: pattern, replacement`: every occurrence, literally ($ is not special). */
 LiquidValue replace(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -200,6 +214,7 @@ LiquidValue replace(const FilterCall &call)
     return json::Value(parts.join(replacement));
 }
 
+/** `replace_first: pattern, replacement`: the first occurrence. */
 LiquidValue replaceFirstFilter(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -209,6 +224,7 @@ LiquidValue replaceFirstFilter(const FilterCall &call)
     return json::Value(replaceFirst(str, pattern, replacement));
 }
 
+/** `replace_last: pattern, replacement`: the last occurrence. */
 LiquidValue replaceLast(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -223,6 +239,7 @@ LiquidValue replaceLast(const FilterCall &call)
 
 LiquidValue truncate(const FilterCall &call)
 {
+    // A short enough input comes back unchanged, not stringified (a number stays a number).
     const QString str = stringify(call.input());
     const LiquidValue length = call.argOr(0, json::Value(50));
     const QString ellipsis = stringify(call.argOr(1, json::Value(QStringLiteral("..."))));
@@ -234,6 +251,7 @@ LiquidValue truncate(const FilterCall &call)
 
 LiquidValue truncatewords(const FilterCall &call)
 {
+    // The ellipsis is added when there are at least as many words as asked for, even exactly as many.
     const QString str = stringify(call.input());
     LiquidValue words = call.argOr(0, json::Value(15));
     const QString ellipsis = stringify(call.argOr(1, json::Value(QStringLiteral("..."))));
@@ -251,6 +269,7 @@ LiquidValue truncatewords(const FilterCall &call)
     return json::Value(ret);
 }
 
+/** `normalize_whitespace`: each run of white space becomes one space. */
 LiquidValue normalizeWhitespace(const FilterCall &call)
 {
     const QString str = stringify(call.input());
@@ -264,6 +283,7 @@ bool isCjk(char32_t cp)
            || (cp >= 0x3040 && cp <= 0x309F) || (cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0xAC00 && cp <= 0xD7AF);
 }
 
+/** `number_of_words[: 'cjk' | 'auto']`: words separated by white space; CJK characters count one each. */
 LiquidValue numberOfWords(const FilterCall &call)
 {
     const QString str = stringify(call.input());

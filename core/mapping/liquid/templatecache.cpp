@@ -23,6 +23,7 @@ Result<std::shared_ptr<const LiquidTemplate>> TemplateCache::get(const QString &
 
 TemplateCache &TemplateCache::shared()
 {
+    // A function-local static: built on first use, thread-safe, never destroyed before its users.
     static TemplateCache cache;
     return cache;
 }

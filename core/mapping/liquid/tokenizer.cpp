@@ -24,6 +24,8 @@ constexpr std::array<unsigned char, 128> kTypes = {
     1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  0,  0,  0,  0,  1,  0,  1,  1,  1,  1,  1,  1,  1,
     1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  0,  0,  0,  0,  0};
 
+// The words liquidjs's tokenizer recognises with its operator trie; a word operator (contains, not,
+// and, or) needs a non-word character after it, so `order` is an identifier and not `or` + `der`.
 const std::vector<QStringView> &operatorWords()
 {
     static const std::vector<QStringView> words = {u"==", u"!=", u">", u"<", u">=", u"<=", u"contains",
@@ -31,6 +33,7 @@ const std::vector<QStringView> &operatorWords()
     return words;
 }
 
+// The literal keywords; `nil` and `null` are the same drop, `empty` and `blank` are drops of their own.
 const std::vector<QStringView> &literalWords()
 {
     static const std::vector<QStringView> words = {u"true", u"false", u"nil", u"null", u"empty", u"blank"};
@@ -45,6 +48,7 @@ ValueTokenPtr makeToken(ValueToken::Kind kind, LiquidValue content)
     return token;
 }
 
+/** liquidjs hexVal(): it is also used for octal digits, and never validates its input. */
 int hexValue(int c)
 {
     if (c >= 97)
@@ -104,6 +108,8 @@ QString parseStringLiteral(QStringView str)
         default:
             break;
         }
+        // `\u` takes up to four hex digits (none gives U+0000); a backslash before a non-octal character
+        // keeps the character; up to three octal digits give a code unit.
         if (next == 'u') {
             int val = 0;
             qsizetype j = i + 2;
@@ -180,6 +186,7 @@ void trimHtmlStart(TopToken *token)
         ++token->htmlTrimLeft;
 }
 
+/** liquidjs whiteSpaceCtrl(): trims the HTML next to `-` delimiters, except inside `{% raw %}`. */
 void applyWhitespaceControl(std::vector<TopToken> &tokens)
 {
     bool inRaw = false;
@@ -204,6 +211,7 @@ void applyWhitespaceControl(std::vector<TopToken> &tokens)
 
 int characterType(int code)
 {
+    // Past the end liquidjs indexes its table with NaN, which gives undefined, i.e. no class.
     if (code < 0)
         return 0;
     if (code < 128)
@@ -228,6 +236,8 @@ int characterType(int code)
 
 bool isWordCharacter(int code)
 {
+    // Outside ASCII everything is a word character unless the table gives it a class (the spaces and
+    // the curly quotes), so identifiers may contain letters of any script, and emoji.
     if (code < 0)
         return false;
     return code >= 128 ? characterType(code) == 0 : (characterType(code) & kWord) != 0;
@@ -344,6 +354,8 @@ TopToken Tokenizer::readHtmlToken()
 
 qsizetype Tokenizer::readToDelimiter(QStringView delimiter, bool respectQuoted)
 {
+    // Outputs skip over quoted strings (`{{ "}}" }}` is one output), tags do not (`{% x "%}" %}` ends
+    // at the first `%}`).
     skipBlank();
     while (m_p < m_n) {
         if (respectQuoted && (peekType() & kQuote)) {
@@ -357,6 +369,8 @@ qsizetype Tokenizer::readToDelimiter(QStringView delimiter, bool respectQuoted)
     return -1;
 }
 
+/** liquidjs DelimitedToken (and TagToken): a leading/trailing `-` asks for whitespace control and is
+ *  not part of the content; blanks around the content are dropped; a tag's name is read right away. */
 TopToken Tokenizer::makeDelimited(TopToken::Kind kind, qsizetype begin, qsizetype end, qsizetype contentBegin,
                                   qsizetype contentEnd, bool isLiquidLine) const
 {
@@ -411,6 +425,8 @@ TopToken Tokenizer::readOutputToken()
 
 TopToken Tokenizer::readEndrawOrRawContent()
 {
+    // After `{% raw %}` everything up to a `{% endraw %}` is one HTML token; the endraw tag itself is
+    // returned on the next call. `{%` followed by anything but `endraw` stays part of the raw text.
     const qsizetype begin = m_p;
     qsizetype leftPos = readTo(u"{%") - 2;
     while (m_p < m_n) {
@@ -443,6 +459,7 @@ TopToken Tokenizer::readEndrawOrRawContent()
 
 std::vector<TopToken> Tokenizer::readLiquidTagTokens()
 {
+    // Each non-blank line of `{% liquid %}` is a tag without delimiters.
     std::vector<TopToken> tokens;
     while (m_p < m_n) {
         skipBlank();
@@ -544,6 +561,8 @@ Expression Tokenizer::readExpression()
 
 FilteredValueToken Tokenizer::readFilteredValue()
 {
+    // The expression stops at the first token that is neither an operator nor a value; what follows
+    // must be filters, each introduced by `|`.
     FilteredValueToken result;
     result.initial = readExpression();
     if (!result.initial.isValid())
@@ -587,6 +606,7 @@ bool Tokenizer::readFilter(std::vector<FilterToken> &filters)
 
 bool Tokenizer::readFilterArg(FilterArgToken &arg)
 {
+    // `name: value` is a keyword argument whose key is the source text of the first token.
     skipBlank();
     const qsizetype keyBegin = m_p;
     ValueTokenPtr key = readValue();
@@ -607,6 +627,8 @@ bool Tokenizer::readFilterArg(FilterArgToken &arg)
 
 ValueTokenPtr Tokenizer::readValue()
 {
+    // A value is a literal, a quoted string, a range or a number, optionally followed by property
+    // accesses; without a leading literal it is a property path starting at an identifier.
     skipBlank();
     ValueTokenPtr variable = readLiteral();
     if (!variable)
@@ -647,6 +669,8 @@ ValueTokenPtr Tokenizer::readScopeValue()
 
 std::vector<ValueTokenPtr> Tokenizer::readProperties(bool isBegin)
 {
+    // `[expr]` evaluates its content as the key (an empty `[]` is the key ""), `.name` takes an
+    // identifier, and `..` is left alone for ranges.
     std::vector<ValueTokenPtr> props;
     while (true) {
         if (peek() == '[') {
@@ -681,6 +705,7 @@ std::vector<ValueTokenPtr> Tokenizer::readProperties(bool isBegin)
 
 ValueTokenPtr Tokenizer::readNumber()
 {
+    // A number must not run into a word character: `1e3`, `5x` and `1-2` are identifiers, not numbers.
     skipBlank();
     bool decimalFound = false;
     bool digitFound = false;
@@ -742,6 +767,8 @@ ValueTokenPtr Tokenizer::readRange()
 
 ValueTokenPtr Tokenizer::readQuoted()
 {
+    // An unterminated string runs to the end of the range; the closing quote is whatever character
+    // ends the token, which parseStringLiteral drops without looking at it.
     skipBlank();
     const qsizetype begin = m_p;
     if (!(peekType() & kQuote))

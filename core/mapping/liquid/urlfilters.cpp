@@ -10,16 +10,19 @@ namespace inkmapper::mapping::liquid::Internal {
 
 namespace {
 
+/** `url_decode`: decodeURIComponent, then '+' as space (so an encoded %2B becomes a space too). */
 LiquidValue urlDecode(const FilterCall &call)
 {
     return json::Value(decodeUriComponent(stringify(call.input())).replace(u'+', u' '));
 }
 
+/** `url_encode`: encodeURIComponent with spaces as '+'. */
 LiquidValue urlEncode(const FilterCall &call)
 {
     return json::Value(encodeUri(stringify(call.input()), false).replace(QStringLiteral("%20"), QStringLiteral("+")));
 }
 
+/** `cgi_escape`: url_encode that also escapes ! ' ( ) *. */
 LiquidValue cgiEscape(const FilterCall &call)
 {
     QString s = encodeUri(stringify(call.input()), false).replace(QStringLiteral("%20"), QStringLiteral("+"));
@@ -49,6 +52,7 @@ LiquidValue cgiEscape(const FilterCall &call)
     return json::Value(out);
 }
 
+/** `uri_escape`: encodeURI, keeping [ and ]. */
 LiquidValue uriEscape(const FilterCall &call)
 {
     return json::Value(encodeUri(stringify(call.input()), true)
@@ -142,6 +146,9 @@ QString stripEdgeDashes(QString s)
 
 LiquidValue slugify(const FilterCall &call)
 {
+    // Modes: default/latin keep letters, marks and decimal digits (latin first folds accents), pretty
+    // also keeps URL punctuation, ascii keeps [A-Za-z0-9], raw only replaces white space, none and
+    // unknown modes only lower-case. One leading and one trailing dash are removed.
     QString str = stringify(call.input());
     const LiquidValue modeValue = call.argOr(0, json::Value(QStringLiteral("default")));
     const QString mode = toJsString(modeValue);

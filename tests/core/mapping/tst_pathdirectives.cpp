@@ -46,7 +46,8 @@ void TestPathDirectives::transform()
     QFETCH(MappingCase, testCase);
     const Result<json::Value> result = mapping::transform(testCase.mapping, testCase.event);
     if (testCase.expectError) {
-        QVERIFY2(!result.ok(), qPrintable(QStringLiteral("expected an error, got ") + mapping::test::outputText(*result)));
+        QVERIFY2(!result.ok(),
+                 qPrintable(QStringLiteral("expected an error, got ") + (result.ok() ? mapping::test::outputText(*result) : QString())));
         QCOMPARE(result.error().message, testCase.expected);
     } else {
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));

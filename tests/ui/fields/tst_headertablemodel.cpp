@@ -205,7 +205,7 @@ void TestHeaderTableModel::invalidJsonKeepsText()
     const QModelIndex value = model.index(0, HeaderTableModel::ValueColumn);
     QVERIFY(model.setData(value, QStringLiteral(R"({"@literal": )")));
     QCOMPARE(value.data().toString(), QStringLiteral(R"({"@literal": )"));
-    QVERIFY(value.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Not valid JSON: line 1, column 13")));
+    QVERIFY(value.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Not valid JSON: line 1, column 14")));
     QCOMPARE(str(model.headers()), QStringLiteral(R"({"X":{"@literal":"a"}})"));
     QVERIFY(model.setData(value, QStringLiteral(R"({"@literal": "b"})")));
     QCOMPARE(str(model.headers()), QStringLiteral(R"({"X":{"@literal":"b"}})"));

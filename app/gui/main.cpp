@@ -1,0 +1,38 @@
+// inkmapper: the desktop app. A thin main(): application identity, the command line, the window.
+#include "mainwindow/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("InkMapper"));
+    QApplication::setOrganizationDomain(QStringLiteral("inkmapper.app"));
+    QApplication::setApplicationName(QStringLiteral("InkMapper"));
+    QApplication::setApplicationDisplayName(QStringLiteral("InkMapper"));
+    QApplication::setApplicationVersion(inkmapper::ui::MainWindow::version());
+    QApplication::setDesktopFileName(QStringLiteral("inkmapper"));
+    // Without a desktop icon theme (a bare X session), use the freedesktop one if installed; the actions
+    // fall back to Qt's standard pixmaps otherwise.
+    if (QIcon::themeName().isEmpty() || QIcon::themeName() == QLatin1String("hicolor"))
+        QIcon::setFallbackThemeName(QStringLiteral("Adwaita"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Configure, preview and test the Segment Movable Ink (Actions) destination."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("PROJECT"),
+                                 QApplication::translate("main", "A project file to open (*.inkmapper.json)."),
+                                 QStringLiteral("[PROJECT]"));
+    parser.process(app);
+
+    inkmapper::ui::MainWindow window;
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.isEmpty() || !window.openFile(arguments.front()))
+        window.openInitialProject();
+    window.show();
+    return QApplication::exec();
+}

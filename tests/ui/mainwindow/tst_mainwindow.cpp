@@ -1,0 +1,441 @@
+#include "document/projectdocument.h"
+#include "fields/fieldeditor.h"
+#include "mainwindow/mainwindow.h"
+#include "models/mappinglistmodel.h"
+#include "panels/eventspanel.h"
+#include "panels/mappingspanel.h"
+#include "panels/settingspanel.h"
+#include "preview/previewpanel.h"
+#include "trigger/triggereditor.h"
+#include "widgets/jsoneditor.h"
+#include "widgets/messagebar.h"
+
+#include "project/demoproject.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+#include <QUndoStack>
+
+#include <functional>
+
+using namespace inkmapper;
+using ui::MainWindow;
+using ui::SettingsPanel;
+
+namespace {
+
+/** Runs `handle` on the next modal dialog as soon as it is open (the test itself is blocked in exec()). */
+void onNextModal(std::function<void(QWidget *)> handle)
+{
+    auto poll = std::make_shared<std::function<void()>>();
+    *poll = [handle, poll] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            handle(modal);
+            return;
+        }
+        QTimer::singleShot(10, qApp, *poll);
+    };
+    QTimer::singleShot(0, qApp, *poll);
+}
+
+/** Answers the next message box with `button`; its text and informative text land in `seen`. */
+void answerMessageBox(QMessageBox::StandardButton button, QString *seen = nullptr)
+{
+    onNextModal([button, seen](QWidget *modal) {
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        QVERIFY2(box, "expected a message box");
+        if (seen)
+            *seen = box->text() + u'\n' + box->informativeText();
+        box->button(button)->click();
+    });
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+QStringList mappingNames(const MainWindow &window)
+{
+    QStringList names;
+    const QAbstractItemModel *model = window.mappingsPanel()->listView()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        names.append(model->index(row, 0).data().toString());
+    return names;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void firstStartOpensTheDemo();
+    void menusAndShortcuts();
+    void typingSettingsMarksTheTitle();
+    void undoRedoRestoreWhatTheWidgetsShow();
+    void fiftyFirstMappingIsRefused();
+    void saveAndReopen();
+    void saveAsThroughTheDialog();
+    void corruptProjectOpensWithAClearMessage_data();
+    void corruptProjectOpensWithAClearMessage();
+    void unsavedChangesGuard_data();
+    void unsavedChangesGuard();
+    void closeIsGuarded();
+    void recentProjectOpensAtStart();
+    void triggerEditorFollowsTheSelectedMapping();
+    void fieldEditorEditsTheSelectedMapping();
+    void previewShowsTheSelectedEventAndMapping();
+    void layoutIsRemembered();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("InkMapperTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindow::firstStartOpensTheDemo()
+{
+    MainWindow window;
+    window.openInitialProject();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("Demo Project")));
+    QVERIFY(!window.isWindowModified());
+    QCOMPARE(window.settingsPanel()->lineEdit(SettingsPanel::Field::Url)->text(), project::DemoProject::url());
+    QCOMPARE(window.settingsPanel()->lineEdit(SettingsPanel::Field::Username)->text(), project::DemoProject::username());
+    QVERIFY(!window.settingsPanel()->lineEdit(SettingsPanel::Field::Secret)->text().isEmpty());
+    QVERIFY(mappingNames(window).contains(QStringLiteral("Order Completed to Movable Ink")));
+    QVERIFY(window.eventsPanel()->listView()->model()->rowCount() > 0);
+    QVERIFY(!window.eventsPanel()->editor()->text().isEmpty());
+}
+
+void TestMainWindow::menusAndShortcuts()
+{
+    MainWindow window;
+    QCOMPARE(window.newAction()->shortcut(), QKeySequence(QKeySequence::New));
+    QCOMPARE(window.openAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_O));
+    QCOMPARE(window.saveAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_S));
+    QCOMPARE(window.saveAsAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QCOMPARE(window.quitAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    QCOMPARE(window.undoAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Z));
+    QVERIFY(window.redoAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+    QVERIFY(window.redoAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Y)));
+    QCOMPARE(window.refreshAction()->shortcut(), QKeySequence(Qt::Key_F5));
+    QStringList menus;
+    for (QAction *action : window.menuBar()->actions())
+        menus.append(action->text());
+    QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+}
+
+void TestMainWindow::typingSettingsMarksTheTitle()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QLineEdit *url = window.settingsPanel()->lineEdit(SettingsPanel::Field::Url);
+    QTest::keyClicks(url, QStringLiteral("http://example.com"));
+    QVERIFY(window.isWindowModified());
+    QCOMPARE(window.settingsPanel()->severity(SettingsPanel::Field::Url), SettingsPanel::Severity::Warning);
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(url->text(), QString());
+    QVERIFY(!window.isWindowModified());
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(url->text(), QStringLiteral("http://example.com"));
+}
+
+void TestMainWindow::undoRedoRestoreWhatTheWidgetsShow()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTreeView *list = window.mappingsPanel()->listView();
+    window.mappingsPanel()->addPresetAction()->trigger();
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_F2);
+    auto *nameEditor = list->findChild<QLineEdit *>();
+    QVERIFY(nameEditor);
+    nameEditor->selectAll();
+    QTest::keyClicks(nameEditor, QStringLiteral("Checkout"));
+    QTest::keyClick(nameEditor, Qt::Key_Return);
+    window.mappingsPanel()->moveUpAction()->trigger();
+    window.eventsPanel()->pasteText(QStringLiteral("{\"type\":\"track\",\"event\":\"Checkout Started\"}"));
+    const QStringList final{QStringLiteral("Checkout"), QStringLiteral("Send Entire Event")};
+    QCOMPARE(mappingNames(window), final);
+
+    window.undoAction()->trigger(); // paste
+    QCOMPARE(window.eventsPanel()->listView()->model()->rowCount(), 0);
+    window.undoAction()->trigger(); // move
+    QCOMPARE(mappingNames(window), (QStringList{QStringLiteral("Send Entire Event"), QStringLiteral("Checkout")}));
+    window.undoAction()->trigger(); // rename
+    QCOMPARE(mappingNames(window).at(1), QStringLiteral("Send Entire Event 2"));
+    window.undoAction()->trigger(); // add
+    QCOMPARE(mappingNames(window), QStringList{QStringLiteral("Send Entire Event")});
+    QVERIFY(!window.isWindowModified());
+
+    for (int i = 0; i < 4; ++i)
+        QTest::keyClick(&window, Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(mappingNames(window), final);
+    QCOMPARE(window.eventsPanel()->listView()->model()->index(0, 1).data().toString(), QStringLiteral("Checkout Started"));
+    QVERIFY(window.undoAction()->text().contains(QStringLiteral("Add 1 Event")));
+}
+
+void TestMainWindow::fiftyFirstMappingIsRefused()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTreeView *list = window.mappingsPanel()->listView();
+    list->setFocus();
+    for (int i = 1; i < 50; ++i)
+        QTest::keyClick(list, Qt::Key_Insert);
+    QCOMPARE(list->model()->rowCount(), 50);
+    QVERIFY(window.mappingsPanel()->messageBar()->isHidden());
+    QTest::keyClick(list, Qt::Key_Insert);
+    QCOMPARE(list->model()->rowCount(), 50);
+    QVERIFY(window.mappingsPanel()->messageBar()->text().contains(QStringLiteral("at most 50 mappings")));
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("50")));
+}
+
+void TestMainWindow::saveAndReopen()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shop.inkmapper.json"));
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClicks(window.settingsPanel()->lineEdit(SettingsPanel::Field::Url), QStringLiteral("https://mi.example.com/in"));
+        QTest::keyClicks(window.settingsPanel()->lineEdit(SettingsPanel::Field::Username), QStringLiteral("AKID42"));
+        QTest::keyClicks(window.settingsPanel()->lineEdit(SettingsPanel::Field::Secret), QStringLiteral("never-saved"));
+        window.mappingsPanel()->addBlankAction()->trigger();
+        window.eventsPanel()->pasteText(QStringLiteral("{\"type\":\"track\",\"event\":\"Order Completed\"}\n{\"type\":\"page\"}"));
+        QVERIFY(window.saveTo(path));
+        QVERIFY(!window.isWindowModified());
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("shop.inkmapper.json")));
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("never-saved"));
+
+    MainWindow reopened;
+    reopened.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&reopened));
+    QVERIFY(reopened.openFile(path));
+    QCOMPARE(reopened.settingsPanel()->lineEdit(SettingsPanel::Field::Url)->text(), QStringLiteral("https://mi.example.com/in"));
+    QCOMPARE(reopened.settingsPanel()->lineEdit(SettingsPanel::Field::Username)->text(), QStringLiteral("AKID42"));
+    QCOMPARE(reopened.settingsPanel()->lineEdit(SettingsPanel::Field::Secret)->text(), QString());
+    QCOMPARE(mappingNames(reopened), (QStringList{QStringLiteral("Send Entire Event"), QStringLiteral("New Mapping")}));
+    QCOMPARE(reopened.eventsPanel()->listView()->model()->rowCount(), 2);
+    QCOMPARE(reopened.eventsPanel()->listView()->model()->index(0, 1).data().toString(), QStringLiteral("Order Completed"));
+    QVERIFY(!reopened.isWindowModified());
+    QVERIFY(reopened.recentMenu()->actions().front()->text().contains(QStringLiteral("shop.inkmapper.json")));
+}
+
+void TestMainWindow::saveAsThroughTheDialog()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chosen"));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.mappingsPanel()->addPresetAction()->trigger();
+    onNextModal([path](QWidget *modal) {
+        auto *dialog = qobject_cast<QFileDialog *>(modal);
+        QVERIFY2(dialog, "expected a file dialog");
+        dialog->selectFile(path);
+        dialog->accept();
+    });
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier); // untitled: Save asks where
+    QVERIFY(QFile::exists(path + QStringLiteral(".inkmapper.json")));
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("chosen.inkmapper.json")));
+}
+
+void TestMainWindow::corruptProjectOpensWithAClearMessage_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("syntax") << QByteArray("{\n  \"subscriptions\": [\n    {\"name\": \"A\" \"subscribe\": \"\"}\n  ]\n}\n")
+                            << QStringLiteral("broken.inkmapper.json, line 3, column 17: ");
+    QTest::newRow("structure") << QByteArray(R"({"subscriptions":[{"subscribe":"type = \"track\""}]})")
+                               << QStringLiteral("broken.inkmapper.json, at subscriptions[0]");
+    QTest::newRow("not a project") << QByteArray("[1, 2]") << QStringLiteral("broken.inkmapper.json");
+}
+
+void TestMainWindow::corruptProjectOpensWithAClearMessage()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.inkmapper.json"));
+    writeFile(path, content);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QStringList before = mappingNames(window);
+    QString seen;
+    answerMessageBox(QMessageBox::Ok, &seen);
+    QVERIFY(!window.openFile(path));
+    QVERIFY2(seen.contains(u'\n' + expected), qPrintable(seen));
+    QCOMPARE(mappingNames(window), before);
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("Untitled")));
+}
+
+void TestMainWindow::unsavedChangesGuard_data()
+{
+    QTest::addColumn<int>("answer");
+    QTest::addColumn<bool>("replaced");
+    QTest::addColumn<bool>("saved");
+    QTest::newRow("cancel") << int(QMessageBox::Cancel) << false << false;
+    QTest::newRow("discard") << int(QMessageBox::Discard) << true << false;
+    QTest::newRow("save") << int(QMessageBox::Save) << true << true;
+}
+
+void TestMainWindow::unsavedChangesGuard()
+{
+    QFETCH(int, answer);
+    QFETCH(bool, replaced);
+    QFETCH(bool, saved);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("guarded.inkmapper.json"));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.saveTo(path));
+    window.mappingsPanel()->addPresetAction()->trigger();
+    QVERIFY(window.isWindowModified());
+
+    QString seen;
+    answerMessageBox(QMessageBox::StandardButton(answer), &seen);
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    QVERIFY(seen.contains(QStringLiteral("guarded.inkmapper.json")));
+    QCOMPARE(mappingNames(window).size(), replaced ? 1 : 2);
+    QCOMPARE(window.isWindowModified(), !replaced);
+    MainWindow check;
+    QVERIFY(check.openFile(path));
+    QCOMPARE(mappingNames(check).size(), saved ? 2 : 1);
+}
+
+void TestMainWindow::closeIsGuarded()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.mappingsPanel()->addPresetAction()->trigger();
+    answerMessageBox(QMessageBox::Cancel);
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    answerMessageBox(QMessageBox::Discard);
+    QVERIFY(window.close());
+}
+
+void TestMainWindow::recentProjectOpensAtStart()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("recent.inkmapper.json"));
+    {
+        MainWindow window;
+        window.mappingsPanel()->addBlankAction()->trigger();
+        QVERIFY(window.saveTo(path));
+    }
+    MainWindow next;
+    next.openInitialProject();
+    QCOMPARE(next.document()->filePath(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(mappingNames(next).size(), 2);
+
+    // A recent project that is gone: the demo opens instead.
+    QFile::remove(path);
+    MainWindow afterwards;
+    afterwards.openInitialProject();
+    QVERIFY(afterwards.windowTitle().startsWith(QStringLiteral("Demo Project")));
+}
+
+void TestMainWindow::triggerEditorFollowsTheSelectedMapping()
+{
+    MainWindow window;
+    window.openInitialProject();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const project::Project &project = window.document()->project();
+    QCOMPARE(window.triggerEditor()->fql(), project.mapping(0).subscribe);
+    window.mappingsPanel()->listView()->setCurrentIndex(window.mappingsPanel()->listView()->model()->index(1, 0));
+    QCOMPARE(window.triggerEditor()->fql(), project.mapping(1).subscribe);
+
+    // An edit in the trigger editor lands in the document, the list's summary and the undo stack.
+    window.document()->setMappingTrigger(1, QStringLiteral("type = \"page\""));
+    QCOMPARE(window.triggerEditor()->fql(), QStringLiteral("type = \"page\""));
+    QCOMPARE(window.mappingsPanel()->listView()->model()->index(1, ui::MappingListModel::TriggerColumn).data().toString(),
+             QStringLiteral("Event type is page"));
+    window.undoAction()->trigger();
+    QCOMPARE(window.triggerEditor()->fql(), project.mapping(1).subscribe);
+}
+
+void TestMainWindow::fieldEditorEditsTheSelectedMapping()
+{
+    MainWindow window;
+    window.openInitialProject();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const project::Project &project = window.document()->project();
+    QCOMPARE(window.fieldEditor()->mapping(), project.mapping(0).mapping);
+    window.document()->setCurrentMappingIndex(1);
+    QCOMPARE(window.fieldEditor()->mapping(), project.mapping(1).mapping);
+}
+
+void TestMainWindow::previewShowsTheSelectedEventAndMapping()
+{
+    MainWindow window;
+    window.openInitialProject();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.previewPanel()->result() != nullptr, 10000);
+    QVERIFY(!window.previewPanel()->curlCommand().isEmpty());
+    QVERIFY(window.previewPanel()->curlCommand().contains(project::DemoProject::url()));
+}
+
+void TestMainWindow::layoutIsRemembered()
+{
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.sideTabs()->setCurrentIndex(1);
+        window.resize(1234, 777);
+        QVERIFY(window.close());
+    }
+    MainWindow again;
+    QCOMPARE(again.sideTabs()->currentIndex(), 1);
+    QCOMPARE(again.size(), QSize(1234, 777));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,270 @@
+#include "document/projectdocument.h"
+#include "panels/eventspanel.h"
+#include "widgets/codeedit.h"
+#include "widgets/jsoneditor.h"
+#include "widgets/messagebar.h"
+
+#include "json/parser.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QFile>
+#include <QGuiApplication>
+#include <QListView>
+#include <QMenu>
+#include <QMimeData>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QUrl>
+
+using namespace inkmapper;
+using ui::EventsPanel;
+using ui::ProjectDocument;
+
+namespace {
+
+json::Value parsed(const QString &text)
+{
+    return *json::parse(QStringView(text));
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+/** Replaces the editor's whole text by typing, as a user would. */
+void retype(EventsPanel &panel, const QString &text)
+{
+    ui::CodeEdit *edit = panel.editor()->textEdit();
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+}
+
+} // namespace
+
+class TestEventsPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void pasteSeveralEvents();
+    void pasteFromTheClipboard();
+    void malformedPasteStaysAsDraft();
+    void malformedEditNeverOverwritesTheLastGoodEvent();
+    void undoShowsThePreviousEvent();
+    void specFindingsOfTheSelectedEvent();
+    void loadFilesKeepsGoodEventsAndListsErrors();
+    void largeFileLoadsInTheBackground();
+    void droppedFilesAreLoaded();
+    void samplesMenuAddsAnEvent();
+    void removeSelectedEvents();
+
+private:
+    std::unique_ptr<ProjectDocument> m_doc;
+    std::unique_ptr<EventsPanel> m_panel;
+};
+
+void TestEventsPanel::init()
+{
+    m_panel.reset();
+    m_doc = std::make_unique<ProjectDocument>();
+    m_panel = std::make_unique<EventsPanel>(m_doc.get());
+    m_panel->resize(500, 700);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+}
+
+void TestEventsPanel::pasteSeveralEvents()
+{
+    m_panel->pasteText(QStringLiteral("{\"type\":\"track\",\"event\":\"A\"}\n{\"type\":\"page\",\"name\":\"Home\"}\n"));
+    QCOMPARE(m_panel->listView()->model()->rowCount(), 2);
+    QCOMPARE(m_panel->listView()->model()->index(1, 1).data().toString(), QStringLiteral("Home"));
+    QCOMPARE(m_doc->currentEventIndex(), 0);
+    QCOMPARE(m_panel->listView()->currentIndex().row(), 0);
+    QCOMPARE(parsed(m_panel->editor()->text()), parsed(QStringLiteral("{\"type\":\"track\",\"event\":\"A\"}")));
+    QCOMPARE(m_panel->editorTitle(), QStringLiteral("Event 1 of 2"));
+    QVERIFY(m_panel->messageBar()->isHidden());
+    QCOMPARE(m_doc->undoStack()->count(), 1);
+}
+
+void TestEventsPanel::pasteFromTheClipboard()
+{
+    QGuiApplication::clipboard()->setText(QStringLiteral("[{\"type\":\"identify\",\"userId\":\"u1\"},{\"type\":\"group\",\"groupId\":\"g\"}]"));
+    m_panel->listView()->setFocus();
+    QTest::keyClick(m_panel->listView(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(m_panel->listView()->model()->rowCount(), 2);
+    QCOMPARE(m_panel->listView()->model()->index(0, 2).data().toString(), QStringLiteral("u1"));
+}
+
+void TestEventsPanel::malformedPasteStaysAsDraft()
+{
+    const QString broken = QStringLiteral("{\n  \"type\": \"track\",\n  \"event\": \n}");
+    m_panel->pasteText(broken);
+    QCOMPARE(m_panel->listView()->model()->rowCount(), 0);
+    QVERIFY(m_panel->isEditingDraft());
+    QCOMPARE(m_panel->editor()->text(), broken);
+    QVERIFY2(m_panel->editor()->errorMessage().startsWith(QStringLiteral("line 4, column 1: ")),
+             qPrintable(m_panel->editor()->errorMessage()));
+    QCOMPARE(m_panel->editor()->textEdit()->errorLine(), 4);
+    QCOMPARE(m_panel->messageBar()->level(), ui::MessageBar::Level::Error);
+    QVERIFY(m_panel->messageBar()->text().contains(QStringLiteral("stays in the editor")));
+    QCOMPARE(m_panel->editorTitle(), QStringLiteral("Pasted text: not an event yet"));
+
+    // Fixing the text in the editor adds the event.
+    ui::CodeEdit *edit = m_panel->editor()->textEdit();
+    edit->setFocus();
+    QTextCursor cursor = edit->textCursor();
+    cursor.setPosition(broken.indexOf(QStringLiteral(": \n}")) + 2);
+    edit->setTextCursor(cursor);
+    QTest::keyClicks(edit, QStringLiteral("\"Order Completed\""));
+    QCOMPARE(m_panel->listView()->model()->rowCount(), 1);
+    QVERIFY(!m_panel->isEditingDraft());
+    QVERIFY(!m_panel->editor()->hasError());
+    QCOMPARE(m_doc->project().events()[0].event,
+             parsed(QStringLiteral("{\"type\":\"track\",\"event\":\"Order Completed\"}")));
+}
+
+void TestEventsPanel::malformedEditNeverOverwritesTheLastGoodEvent()
+{
+    m_panel->pasteText(QStringLiteral("{\"type\":\"track\",\"event\":\"A\"}\n{\"type\":\"page\"}"));
+    const json::Value good = m_doc->project().events()[0].event;
+    retype(*m_panel, QStringLiteral("{\"type\": \"track\", \"event\": \"B\""));
+    QVERIFY(m_panel->editor()->hasError());
+    QVERIFY(m_panel->editor()->errorMessage().startsWith(QStringLiteral("line 1, column ")));
+    QCOMPARE(m_doc->project().events()[0].event, good);
+
+    // Looking at another event and coming back: the unfinished edit is still there, still marked.
+    m_panel->listView()->setCurrentIndex(m_panel->listView()->model()->index(1, 0));
+    QCOMPARE(m_doc->currentEventIndex(), 1);
+    QVERIFY(!m_panel->editor()->hasError());
+    m_panel->listView()->setCurrentIndex(m_panel->listView()->model()->index(0, 0));
+    QCOMPARE(m_panel->editor()->text(), QStringLiteral("{\"type\": \"track\", \"event\": \"B\""));
+    QVERIFY(m_panel->editor()->hasError());
+
+    m_panel->editor()->textEdit()->moveCursor(QTextCursor::End);
+    QTest::keyClicks(m_panel->editor()->textEdit(), QStringLiteral("}"));
+    QVERIFY(!m_panel->editor()->hasError());
+    QCOMPARE(m_doc->project().events()[0].event, parsed(QStringLiteral("{\"type\":\"track\",\"event\":\"B\"}")));
+}
+
+void TestEventsPanel::undoShowsThePreviousEvent()
+{
+    m_panel->pasteText(QStringLiteral("{\"type\":\"track\"}"));
+    retype(*m_panel, QStringLiteral("{\"type\":\"page\"}"));
+    QCOMPARE(m_panel->listView()->model()->index(0, 0).data().toString(), QStringLiteral("page"));
+    m_doc->undoStack()->undo();
+    QCOMPARE(m_panel->listView()->model()->index(0, 0).data().toString(), QStringLiteral("track"));
+    QCOMPARE(parsed(m_panel->editor()->text()), parsed(QStringLiteral("{\"type\":\"track\"}")));
+    m_doc->undoStack()->redo();
+    QCOMPARE(parsed(m_panel->editor()->text()), parsed(QStringLiteral("{\"type\":\"page\"}")));
+}
+
+void TestEventsPanel::specFindingsOfTheSelectedEvent()
+{
+    m_panel->pasteText(QStringLiteral("{\"type\":\"Track\"}"));
+    QAbstractItemModel *findings = m_panel->findingsView()->model();
+    QVERIFY(findings->rowCount() > 0);
+    bool mentionsType = false;
+    for (int row = 0; row < findings->rowCount(); ++row)
+        mentionsType = mentionsType || findings->index(row, 0).data().toString().contains(QStringLiteral("\"track\""));
+    QVERIFY(mentionsType);
+}
+
+void TestEventsPanel::loadFilesKeepsGoodEventsAndListsErrors()
+{
+    QTemporaryDir dir;
+    const QString one = dir.filePath(QStringLiteral("one.json"));
+    const QString lines = dir.filePath(QStringLiteral("many.jsonl"));
+    writeFile(one, R"({"type":"identify","userId":"u1"})");
+    writeFile(lines, "{\"type\":\"track\",\"event\":\"A\"}\n{\"type\": oops}\n{\"type\":\"page\"}\n");
+    m_panel->loadFiles({one, lines});
+    QCOMPARE(m_panel->listView()->model()->rowCount(), 3);
+    QCOMPARE(m_panel->listView()->model()->index(1, 3).data().toString(), QStringLiteral("many.jsonl:1"));
+    QCOMPARE(m_panel->messageBar()->level(), ui::MessageBar::Level::Warning);
+    QVERIFY2(m_panel->messageBar()->text().contains(QStringLiteral("many.jsonl, line 2, column ")),
+             qPrintable(m_panel->messageBar()->text()));
+    QCOMPARE(m_doc->undoStack()->count(), 1); // one load, one undo step
+}
+
+void TestEventsPanel::largeFileLoadsInTheBackground()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("large.jsonl"));
+    QByteArray content;
+    const QByteArray padding(400, 'x');
+    for (int i = 0; content.size() <= EventsPanel::BackgroundLoadThreshold; ++i)
+        content += "{\"type\":\"track\",\"event\":\"E" + QByteArray::number(i) + "\",\"properties\":{\"pad\":\"" + padding + "\"}}\n";
+    writeFile(path, content);
+    m_panel->loadFiles({path});
+    // The load runs on a worker thread: nothing has arrived when loadFiles() returns.
+    QCOMPARE(m_panel->listView()->model()->rowCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->listView()->model()->rowCount(), 10000, 60000);
+    QVERIFY(m_panel->messageBar()->text().contains(QStringLiteral("Only the first 10000 events")));
+    QCOMPARE(m_panel->listView()->model()->index(9999, 1).data().toString(), QStringLiteral("E9999"));
+}
+
+void TestEventsPanel::droppedFilesAreLoaded()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("dropped.json"));
+    writeFile(path, R"([{"type":"screen","name":"Cart"}])");
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPoint where = m_panel->rect().center();
+    QDragEnterEvent enter(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_panel.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_panel.get(), &drop);
+    QCOMPARE(m_panel->listView()->model()->rowCount(), 1);
+    QCOMPARE(m_panel->listView()->model()->index(0, 1).data().toString(), QStringLiteral("Cart"));
+}
+
+void TestEventsPanel::samplesMenuAddsAnEvent()
+{
+    QMenu *samples = m_panel->samplesMenu();
+    QVERIFY(samples->actions().size() >= 2); // event types and e-commerce
+    QMenu *ecommerce = nullptr;
+    for (QAction *action : samples->actions()) {
+        if (action->menu() && action->text().contains(QStringLiteral("commerce")))
+            ecommerce = action->menu();
+    }
+    QVERIFY(ecommerce);
+    QAction *orderCompleted = nullptr;
+    for (QAction *action : ecommerce->actions()) {
+        if (action->text() == QStringLiteral("Order Completed"))
+            orderCompleted = action;
+    }
+    QVERIFY(orderCompleted);
+    orderCompleted->trigger();
+    QCOMPARE(m_panel->listView()->model()->rowCount(), 1);
+    QCOMPARE(m_panel->listView()->model()->index(0, 1).data().toString(), QStringLiteral("Order Completed"));
+    QVERIFY(m_panel->editor()->text().contains(QStringLiteral("\"products\"")));
+}
+
+void TestEventsPanel::removeSelectedEvents()
+{
+    m_panel->pasteText(QStringLiteral("{\"type\":\"track\"}\n{\"type\":\"page\"}\n{\"type\":\"screen\"}"));
+    QTreeView *list = m_panel->listView();
+    list->setFocus();
+    list->setCurrentIndex(list->model()->index(1, 0));
+    QVERIFY(m_panel->removeAction()->isEnabled());
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(list->model()->rowCount(), 2);
+    QCOMPARE(list->model()->index(1, 0).data().toString(), QStringLiteral("screen"));
+    QCOMPARE(m_doc->currentEventIndex(), 1);
+    QCOMPARE(parsed(m_panel->editor()->text()), parsed(QStringLiteral("{\"type\":\"screen\"}")));
+    m_doc->undoStack()->undo();
+    QCOMPARE(list->model()->rowCount(), 3);
+}
+
+QTEST_MAIN(TestEventsPanel)
+#include "tst_eventspanel.moc"
