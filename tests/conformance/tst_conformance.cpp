@@ -64,6 +64,10 @@ void TestConformance::run(conformance::Subcommand subcommand, json::Value (*hand
     const json::Value result = handler(parsed.value().toObject());
     const QByteArray output = json::stringify(result).value_or(QByteArray());
     const QString mismatch = conformance::judge(subcommand, vector, output);
+    // The few non-liquid-file vectors whose mapping uses @liquid wait for the liquid engine; an expected
+    // failure (rather than a skip) turns into a test failure the day @liquid works, so it is not forgotten.
+    if (vector.contains("\"@liquid\""))
+        QEXPECT_FAIL("", "@liquid is not implemented yet", Continue);
     QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
 }
 
