@@ -7,7 +7,7 @@ namespace inkmapper::mapping {
  * risking the stack. JSON text is parsed to at most 1000 levels, so real mappings and events stay far
  * below these; only values built in code can reach them.
  */
-inline constexpr int kMaxMappingDepth = 2500;
+inline constexpr int kMaxMappingDepth = 1100;
 inline constexpr int kMaxValueDepth = 4000;
 
 /**
