@@ -256,10 +256,8 @@ void TestValidator::nestedOptionsStayLinear()
         text = QStringLiteral("{\"@if\":{\"exists\":%1,\"then\":1}}").arg(text);
     const json::Value mapping = parsed(QStringLiteral("{\"x\":%1}").arg(text));
     QVERIFY(mapping.isObject());
-    QElapsedTimer timer;
-    timer.start();
+    // No timing here: an exponential validator simply never finishes, and CTest's timeout fails the test.
     QVERIFY(mapping::validationErrors(mapping).empty());
-    QVERIFY2(timer.elapsed() < 5000, "validation of nested options is not linear");
 
     // An invalid leaf at the bottom is still found, once, at its full path.
     QString bad = QStringLiteral("{\"@path\":1}");
