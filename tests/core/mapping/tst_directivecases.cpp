@@ -1,5 +1,7 @@
-// The @literal, @flatten, @json, @merge and @transform directives against what Segment's engine does with the same mapping and event
+// One family of directives against what Segment's engine does with the same mapping and event
 // (expectations recorded by data/make-cases.js), through transform() and through a reused Mapper.
+// Built once per family (tst_pathdirectives, tst_stringdirectives, ...); DIRECTIVE_CASES names the
+// family's case file (see CMakeLists.txt).
 
 #include "mappingcases.h"
 
@@ -13,7 +15,7 @@ using mapping::test::MappingCase;
 
 Q_DECLARE_METATYPE(MappingCase)
 
-class TestStructureDirectives : public QObject
+class TestDirectiveCases : public QObject
 {
     Q_OBJECT
 
@@ -28,20 +30,20 @@ private:
     std::vector<MappingCase> m_cases;
 };
 
-void TestStructureDirectives::initTestCase()
+void TestDirectiveCases::initTestCase()
 {
-    m_cases = mapping::test::loadCases(QFINDTESTDATA("data/structuredirectives.jsonl"));
+    m_cases = mapping::test::loadCases(QFINDTESTDATA(QStringLiteral(DIRECTIVE_CASES)));
     QVERIFY2(m_cases.size() > 20, "the case file is missing or unreadable");
 }
 
-void TestStructureDirectives::transform_data()
+void TestDirectiveCases::transform_data()
 {
     QTest::addColumn<MappingCase>("testCase");
     for (const MappingCase &c : m_cases)
         QTest::newRow(qPrintable(c.name)) << c;
 }
 
-void TestStructureDirectives::transform()
+void TestDirectiveCases::transform()
 {
     QFETCH(MappingCase, testCase);
     const Result<json::Value> result = mapping::transform(testCase.mapping, testCase.event);
@@ -55,7 +57,7 @@ void TestStructureDirectives::transform()
     }
 }
 
-void TestStructureDirectives::mapperAgrees()
+void TestDirectiveCases::mapperAgrees()
 {
     // A Mapper prepares paths, templates and nested mappings once; the results must not change.
     QFETCH(MappingCase, testCase);
@@ -67,5 +69,5 @@ void TestStructureDirectives::mapperAgrees()
     }
 }
 
-QTEST_GUILESS_MAIN(TestStructureDirectives)
-#include "tst_structuredirectives.moc"
+QTEST_GUILESS_MAIN(TestDirectiveCases)
+#include "tst_directivecases.moc"
