@@ -8,6 +8,7 @@ namespace inkmapper::mapping {
 
 namespace {
 
+// JavaScript's `key.startsWith('@')`; an `@` alone counts, which is why "@" is an (invalid) directive.
 bool isDirectiveKey(const QString &key)
 {
     return !key.isEmpty() && key.front() == u'@';
@@ -29,6 +30,7 @@ bool isKnownDirective(QStringView name)
 
 bool isDirective(const json::Value &value)
 {
+    // realTypeOf(value) === 'object': arrays, and functions reached through built-ins, are not.
     if (!value.isObject())
         return false;
     bool hasDirective = false;

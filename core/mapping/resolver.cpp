@@ -5,6 +5,7 @@
 #include "directives.h"
 #include "flatten.h"
 #include "limits.h"
+#include "liquid/liquiddirective.h"
 #include "pathlookup.h"
 #include "placeholders.h"
 #include "stringreplace.h"
@@ -378,8 +379,13 @@ json::Value Resolver::runDirective(const json::Object &directive, const json::Va
         return directiveTransform(value, payload);
     case Directive::ExcludeWhenNull:
         return directiveExcludeWhenNull(value, payload);
-    case Directive::Liquid:
-        fail(QStringLiteral("@liquid is not supported yet"));
+    case Directive::Liquid: {
+        // registerDirective, not registerStringDirective: the template is used as written, unresolved.
+        Result<QString> rendered = liquid::evaluateLiquid(value, payload);
+        if (!rendered)
+            fail(rendered.error().message);
+        return json::Value(std::move(rendered).value());
+    }
     case Directive::Unknown:
         break;
     }
@@ -403,14 +409,18 @@ json::Value Resolver::directiveIf(const json::Value &options, const json::Value 
     const json::Value &exists = option(opts, lit(u"exists"));
     const json::Value &blank = option(opts, lit(u"blank"));
     bool condition = false;
+    // The operands are tested for truthiness before they are resolved, so a literal 0, false or ""
+    // counts as missing; after that `exists` wins whenever it is defined at all.
     if (!exists.isTruthy() && !blank.isTruthy()) {
         fail(QStringLiteral("@if requires an \"exists\" key or a \"blank\" key"));
     } else if (!exists.isUndefined()) {
         condition = !resolveOption(lit(u"exists"), exists, payload).isNullish();
     } else if (!blank.isUndefined()) {
         const json::Value value = resolveOption(lit(u"blank"), blank, payload);
+        // `value != ''`: loose equality, so 0, false, [], [""] and [[]] are blank too.
         condition = !value.isNullish() && !json::looseEqualsEmptyString(value);
     }
+    // `then` is taken whenever it is present (even 0 or ""), `else` only when truthy.
     const json::Value &then = option(opts, lit(u"then"));
     if (condition && !then.isUndefined())
         return resolveOption(lit(u"then"), then, payload);
@@ -428,6 +438,8 @@ json::Value Resolver::directiveCase(const json::Value &options, const json::Valu
     const json::Value &op = option(opts, lit(u"operator"));
     if (!op.isTruthy())
         fail(QStringLiteral("@case requires a \"operator\" key"));
+    // A falsy raw value gives nothing; a resolved non-string passes through before the operator
+    // is even checked.
     const json::Value &rawValue = option(opts, lit(u"value"));
     if (!rawValue.isTruthy())
         return {};
@@ -469,6 +481,7 @@ json::Value Resolver::directiveReplace(const json::Value &options, const json::V
     if (!rawValue.isTruthy())
         return {};
     json::Value value = resolveOption(lit(u"value"), rawValue, payload);
+    // Numbers and booleans are stringified; anything else that is not a string yields "".
     if (value.isBool() || value.isNumber())
         value = json::toJsString(value);
     if (!(value.isString() && pattern.isString() && replacement.isString() && ignoreCase.isBool() && global.isBool()))
@@ -492,6 +505,7 @@ json::Value Resolver::directiveArrayPath(const json::Value &data, const json::Va
 {
     if (!data.isArray())
         fail(QStringLiteral("@arrayPath expected array, got %1").arg(json::realTypeOf(data)));
+    // `const [path, itemShape] = data`: missing elements are undefined.
     const json::Array &items = data.toArray();
     const json::Value path = items.empty() ? json::Value() : items[0];
     const json::Value itemShape = items.size() < 2 ? json::Value() : items[1];
@@ -590,6 +604,8 @@ json::Value Resolver::directiveMerge(const json::Value &options, const json::Val
     if (!objects.isArray())
         fail(QStringLiteral("@merge: expected opts.array, got %1").arg(typeOf(objects)));
 
+    // The direction is resolved before `objects` is even checked; only the exact string "left"
+    // reverses the sources (validation lower-cases, this comparison does not).
     std::vector<json::Value> resolved;
     resolved.reserve(objects.toArray().size());
     {

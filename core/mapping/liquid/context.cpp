@@ -12,6 +12,10 @@ namespace inkmapper::mapping::liquid::Internal {
 
 namespace {
 
+// liquidjs runs with ownPropertyOnly, so nothing on a prototype is reachable from a template: no
+// `constructor`, no `toString`, no Array.prototype methods. Strings and arrays own their indexes and
+// `length`, objects their keys.
+
 /** The element at a numeric index of a string or array, if it is an own property. */
 json::Value indexed(const json::Value &base, quint32 index)
 {
@@ -127,12 +131,14 @@ Context::Context(const json::Value &environment, double memoryLimit, Clock::dura
 {
 }
 
+// liquidjs wraps a primitive environment with Object(); null and undefined become an empty object.
 Context::Context(const json::Value &environment, std::shared_ptr<Shared> shared)
     : m_scopes(1), m_environment(environment.isNullish() ? json::Value(json::Object()) : environment),
       m_shared(std::move(shared))
 {
 }
 
+// A spawned context (the `where` filter) draws from the same memory and time budgets.
 Context Context::spawn(const json::Value &scope) const
 {
     return Context(scope, m_shared);
@@ -192,6 +198,7 @@ LiquidValue Context::getFromScope(LiquidValue base, std::span<const LiquidValue>
     return base;
 }
 
+// The string form splits on "." only; brackets have no meaning there.
 LiquidValue Context::getFromScope(LiquidValue base, const QString &dottedPath)
 {
     const QStringList parts = dottedPath.split(u'.');

@@ -5,6 +5,8 @@
 
 namespace inkmapper::mapping::liquid::Internal {
 
+// Filters are resolved by name when the template is parsed; a disabled filter resolves to a function
+// that throws, so it only fails when the filter is actually applied.
 FilteredValue::FilteredValue(FilteredValueToken token) : m_initial(std::move(token.initial))
 {
     m_filters.reserve(token.filters.size());

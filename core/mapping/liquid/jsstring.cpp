@@ -147,6 +147,7 @@ QString jsSlice(const QString &s, double start, double end)
     return from < to ? s.mid(from, to - from) : QString();
 }
 
+// substring() differs from slice(): negative positions clamp to 0 instead of counting from the end.
 QString jsSubstring(const QString &s, double start, double end)
 {
     const auto clamp = [&](double v) {
@@ -435,6 +436,7 @@ QByteArray base64DecodeLikeNode(QStringView src)
     return dst;
 }
 
+// String iteration joins surrogate pairs; a lone surrogate is its own element.
 std::vector<char32_t> codePoints(QStringView s)
 {
     std::vector<char32_t> out;

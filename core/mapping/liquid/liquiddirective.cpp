@@ -4,6 +4,7 @@
 
 namespace inkmapper::mapping::liquid {
 
+// The checks come in liquid-directive.js's order: type, empty, length (UTF-16 code units), then render.
 Result<QString> evaluateLiquid(const json::Value &templateValue, const json::Value &event)
 {
     if (!templateValue.isString())

@@ -32,6 +32,7 @@ Result<std::shared_ptr<const LiquidTemplate>> LiquidTemplate::parse(const QStrin
     }
 }
 
+// Every render has its own context: scopes, counters, cycle positions and budgets start afresh.
 Result<QString> LiquidTemplate::render(const json::Value &scope) const
 {
     try {

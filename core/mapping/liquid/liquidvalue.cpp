@@ -213,6 +213,7 @@ double toJsNumber(const LiquidValue &value)
     return json::toJsNumber(toPrimitive(value, false).json());
 }
 
+// `|| 0` turns NaN into 0, and -0 into +0 as well, since -0 is falsy.
 double toLiquidNumber(const LiquidValue &value)
 {
     const double n = toJsNumber(value.toValue());
@@ -235,6 +236,7 @@ double toIntegerOrInfinity(const LiquidValue &value)
     return t == 0 ? 0.0 : t;
 }
 
+// Used where liquidjs adds raw filter arguments (slice), so "1" + 1 is "11" there as well.
 LiquidValue jsAdd(const LiquidValue &a, const LiquidValue &b)
 {
     const LiquidValue pa = toPrimitive(a, false);

@@ -34,6 +34,7 @@ void AssignNode::render(Context &context, QString &) const
     context.bottom().insert(m_name, m_value.evaluate(context));
 }
 
+// capture renders into its own buffer and assigns the text to the bottom scope, like assign.
 void CaptureNode::render(Context &context, QString &) const
 {
     QString captured;
@@ -53,6 +54,7 @@ void ConditionalNode::render(Context &context, QString &out) const
     renderNodes(m_otherwise, context, out);
 }
 
+// Outside a layout a block renders its body once, with `block` (whose `super` is empty) in scope.
 void SequenceNode::render(Context &context, QString &out) const
 {
     if (!m_isBlock) {

@@ -253,6 +253,7 @@ Tokenizer::Tokenizer(QString input, qsizetype begin, qsizetype end)
 {
 }
 
+// Tag parsers read their arguments from the content range, starting after the name.
 Tokenizer Tokenizer::forTag(const TopToken &tag)
 {
     return Tokenizer(tag.input, tag.argsBegin, tag.contentEnd);
@@ -287,6 +288,7 @@ bool Tokenizer::rmatch(QStringView pattern) const
     return true;
 }
 
+// The position is counted in UTF-16 code units, lines from 1, as liquidjs Token.getPosition().
 void Tokenizer::fail(const QString &message, qsizetype pos) const
 {
     if (pos < 0)
@@ -304,6 +306,7 @@ void Tokenizer::fail(const QString &message, qsizetype pos) const
     throw LiquidError(QStringLiteral("%1, line:%2, col:%3").arg(message).arg(line).arg(column));
 }
 
+// liquidjs ellipsis(): at most 32 characters, the last three replaced by "...".
 QString Tokenizer::snapshot(qsizetype begin) const
 {
     if (begin < 0)
@@ -336,6 +339,7 @@ TopToken Tokenizer::readTopLevelToken()
     return readHtmlToken();
 }
 
+// Literal text runs up to the next `{%` or `{{`; a lone `{` or `}` is text.
 TopToken Tokenizer::readHtmlToken()
 {
     const qsizetype begin = m_p;
@@ -477,6 +481,7 @@ TopToken Tokenizer::readLiquidTagToken()
     return makeDelimited(TopToken::Kind::Tag, begin, m_p, begin, m_p, true);
 }
 
+// A tag name is an identifier, so `{%if` and `{%- if` both name `if`.
 QString Tokenizer::readTagName()
 {
     skipBlank();
@@ -655,6 +660,7 @@ ValueTokenPtr Tokenizer::readValueOrThrow()
     return value;
 }
 
+// Used by `where`: a path such as `a.b[0]`, with no literal allowed in front.
 ValueTokenPtr Tokenizer::readScopeValue()
 {
     skipBlank();
@@ -733,6 +739,7 @@ ValueTokenPtr Tokenizer::readNumber()
     return nullptr;
 }
 
+// true/false/nil/null/empty/blank, unless followed by a word character (`nilx` is a name).
 ValueTokenPtr Tokenizer::readLiteral()
 {
     skipBlank();
@@ -744,6 +751,8 @@ ValueTokenPtr Tokenizer::readLiteral()
     return makeToken(ValueToken::Kind::Literal, literalValue(literalWords()[size_t(index)]));
 }
 
+// `(low..high)`: both ends are values (numbers, paths, strings); the closing parenthesis is
+// required, and read() may look past the range end exactly like liquidjs does.
 ValueTokenPtr Tokenizer::readRange()
 {
     skipBlank();

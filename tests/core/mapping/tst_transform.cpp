@@ -1,5 +1,5 @@
 // transform() as a whole: mapping roots (objects, spread arrays and strings, the root-directive
-// form), event checks, where errors are located, @liquid's refusal, and hostile input (deep nesting,
+// form), event checks, where errors are located, @liquid's errors, and hostile input (deep nesting,
 // huge strings). Expectations of the `segment` rows were recorded from Segment's engine.
 
 #include "mappingcases.h"
@@ -27,7 +27,8 @@ private Q_SLOTS:
     void undefinedEventIsEmptyObject();
     void errorLocations_data();
     void errorLocations();
-    void liquidIsNotSupported();
+    void liquid_data();
+    void liquid();
     void deepMapping();
     void deepEvent();
     void hugeStrings();
@@ -190,25 +191,44 @@ void TestTransform::errorLocations()
     QCOMPARE(result.error().location.path, path);
 }
 
-void TestTransform::liquidIsNotSupported()
+void TestTransform::liquid_data()
 {
-    const json::Value event = parsed(u"{\"x\":1}"_s);
-    const Result<json::Value> reached = mapping::transform(parsed(u"{\"a\":{\"@liquid\":\"{{x}}\"}}"_s), event);
-    QVERIFY(!reached.ok());
-    QCOMPARE(reached.error().message, u"@liquid is not supported yet"_s);
-    QCOMPARE(reached.error().location.path, u"a.@liquid"_s);
-
+    QTest::addColumn<QString>("mapping");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<QString>("errorPath");
+    // The template is used as written, not resolved: a directive inside is not a template.
+    QTest::newRow("renders with the event as scope") << u"{\"a\":{\"@liquid\":\"{{x | plus: 1}} {{ y | default: 'none' }}\"}}"_s
+                                                    << u"{\"a\":\"2 none\"}"_s << QString() << QString();
+    QTest::newRow("empty template is empty") << u"{\"a\":{\"@liquid\":\"\"}}"_s << u"{\"a\":\"\"}"_s << QString() << QString();
+    QTest::newRow("disabled tag") << u"{\"a\":{\"@liquid\":\"{% for i in x %}{% endfor %}\"}}"_s << QString()
+                                  << u"tag \"for\" is disabled"_s << u"a.@liquid"_s;
+    QTest::newRow("too long") << (u"{\"a\":{\"@liquid\":\""_s + QString(1001, u'x') + u"\"}}"_s) << QString()
+                              << u"liquid template values are limited to 1000 characters"_s << u"a.@liquid"_s;
     // Validation is Segment's: a non-string template is reported as such, before anything runs.
-    const Result<json::Value> invalid = mapping::transform(parsed(u"{\"a\":{\"@liquid\":5}}"_s), event);
-    QVERIFY(!invalid.ok());
-    QCOMPARE(invalid.error().message, u"/a/@liquid should be a string but it is a number."_s);
+    QTest::newRow("not a string") << u"{\"a\":{\"@liquid\":5}}"_s << QString()
+                                  << u"/a/@liquid should be a string but it is a number."_s << QString();
+    // A branch that is not taken is never resolved, so a broken template there does not fail.
+    QTest::newRow("untaken branch") << u"{\"a\":{\"@if\":{\"exists\":{\"@path\":\"$.nope\"},\"then\":{\"@liquid\":\"{% for %}\"},\"else\":2}}}"_s
+                                    << u"{\"a\":2}"_s << QString() << QString();
+}
 
-    // A branch that is not taken is never resolved, so it does not fail.
-    const Result<json::Value> untaken = mapping::transform(
-        parsed(u"{\"a\":{\"@if\":{\"exists\":{\"@path\":\"$.nope\"},\"then\":{\"@liquid\":\"{{x}}\"},\"else\":2}}}"_s),
-        event);
-    QVERIFY(untaken.ok());
-    QCOMPARE(mapping::test::outputText(*untaken), u"{\"a\":2}"_s);
+void TestTransform::liquid()
+{
+    QFETCH(QString, mapping);
+    QFETCH(QString, output);
+    QFETCH(QString, error);
+    QFETCH(QString, errorPath);
+    const Result<json::Value> result = mapping::transform(parsed(mapping), parsed(u"{\"x\":1}"_s));
+    if (error.isEmpty()) {
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        QCOMPARE(mapping::test::outputText(*result), output);
+        return;
+    }
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error().message.contains(error), qPrintable(result.error().message));
+    if (!errorPath.isEmpty())
+        QCOMPARE(result.error().location.path, errorPath);
 }
 
 void TestTransform::deepMapping()
