@@ -53,10 +53,24 @@ qsizetype Object::indexOf(QStringView key) const
         return it == m_hash->constEnd() ? -1 : it.value();
     }
     for (qsizetype i = 0; i < n; ++i) {
-        if (m_members[size_t(i)].first == key)
+        // The size check inline first: most keys differ in length, and comparing is an out-of-line call.
+        const QString &candidate = m_members[size_t(i)].first;
+        if (candidate.size() == key.size() && candidate == key)
             return i;
     }
     return -1;
+}
+
+void Object::appendInOrder(const QString &key, Value value)
+{
+    if (isArrayIndex(key)) {
+        Q_ASSERT(m_indexKeyCount == size()); // index keys come first
+        ++m_indexKeyCount;
+    }
+    Q_ASSERT(indexOf(key) < 0);
+    m_members.emplace_back(key, std::move(value));
+    if (m_hash)
+        m_hash->insert(key, qsizetype(m_members.size()) - 1);
 }
 
 const Value *Object::find(QStringView key) const

@@ -24,6 +24,11 @@ public:
 
     /** Sets `key` to `value`, keeping the position of an existing key (JS [[Set]] on a plain object). */
     void set(const QString &key, Value value);
+    /**
+     * Appends `key`, which the caller knows is not present yet and sorts after every key present (as
+     * when copying members of another object in its order, dropping some): set() without the search.
+     */
+    void appendInOrder(const QString &key, Value value);
     /** Removes `key` if present (JS `delete`). */
     void remove(const QString &key);
 

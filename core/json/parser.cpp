@@ -1,5 +1,8 @@
 #include "parser.h"
 
+#include "asciiscan.h"
+#include "stringinterner.h"
+
 #include "jsnumber.h"
 #include "object.h"
 
@@ -14,8 +17,10 @@ class Reader
 {
 public:
     Reader(const char *data, qsizetype size, const ParseOptions &options)
-        : m_begin(data), m_pos(data), m_end(data + size), m_options(options)
+        : m_begin(data), m_pos(data), m_end(data + size), m_options(options),
+          m_interner(StringInterner::forThisThread())
     {
+        m_members.reserve(64);
     }
 
     Result<Value> run()
@@ -243,15 +248,9 @@ private:
         ++m_pos; // opening quote
         // Fast path: plain ASCII with no escapes, the common case for keys and values.
         const char *start = m_pos;
-        const char *p = m_pos;
-        while (p < m_end) {
-            const unsigned char c = static_cast<unsigned char>(*p);
-            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
-                break;
-            ++p;
-        }
+        const char *p = ascii::skipPlain(m_pos, m_end);
         if (p < m_end && *p == '"') {
-            out = QString::fromLatin1(start, p - start);
+            out = m_interner.intern(start, p - start);
             m_pos = p + 1;
             return;
         }
@@ -279,12 +278,7 @@ private:
             }
             if (c != '\\') {
                 const char *runStart = m_pos;
-                while (m_pos < m_end) {
-                    const unsigned char d = static_cast<unsigned char>(*m_pos);
-                    if (d == '"' || d == '\\' || d < 0x20 || d >= 0x80)
-                        break;
-                    ++m_pos;
-                }
+                m_pos = ascii::skipPlain(m_pos, m_end);
                 out.append(QLatin1StringView(runStart, m_pos - runStart));
                 continue;
             }
@@ -374,12 +368,13 @@ private:
         if (!enter(depth))
             return {};
         ++m_pos;
-        Object object;
         skipWhitespace();
         if (m_pos < m_end && *m_pos == '}') {
             ++m_pos;
-            return Value(std::move(object));
+            return Value(Object());
         }
+        // Members gather on a stack shared by every level, so each object is built at its final size.
+        const size_t base = m_members.size();
         QString key;
         while (true) {
             skipWhitespace();
@@ -400,7 +395,7 @@ private:
             Value v = parseValue(depth);
             if (m_failed)
                 return {};
-            object.set(key, std::move(v));
+            m_members.emplace_back(std::move(key), std::move(v));
             skipWhitespace();
             if (m_pos < m_end && *m_pos == ',') {
                 ++m_pos;
@@ -408,6 +403,12 @@ private:
             }
             if (m_pos < m_end && *m_pos == '}') {
                 ++m_pos;
+                Object object;
+                object.reserve(qsizetype(m_members.size() - base));
+                // set(): a repeated key keeps its first position and takes the last value, as in JSON.parse.
+                for (size_t i = base; i < m_members.size(); ++i)
+                    object.set(m_members[i].first, std::move(m_members[i].second));
+                m_members.resize(base);
                 return Value(std::move(object));
             }
             fail(QStringLiteral("unexpected %1 in an object, expected ',' or '}'").arg(describeHere()));
@@ -419,6 +420,8 @@ private:
     const char *m_pos;
     const char *m_end;
     const ParseOptions &m_options;
+    StringInterner &m_interner;
+    std::vector<Object::Member> m_members; // members of the objects being read, innermost last
     bool m_failed = false;
     QString m_errorMessage;
     const char *m_errorAt = nullptr;

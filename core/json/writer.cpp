@@ -1,5 +1,7 @@
 #include "writer.h"
 
+#include "asciiscan.h"
+
 #include "jsnumber.h"
 #include "object.h"
 
@@ -46,7 +48,10 @@ void appendEscapedUnit(std::string &out, char16_t u)
 class Writer
 {
 public:
-    Writer(std::string &out, const WriteOptions &options) : m_out(out), m_options(options) {}
+    Writer(std::string &out, const WriteOptions &options, SerializedSubtrees *subtrees = nullptr)
+        : m_out(out), m_options(options), m_subtrees(options.indent > 0 ? nullptr : subtrees)
+    {
+    }
 
     void write(const Value &v, int level)
     {
@@ -70,51 +75,76 @@ public:
         case Value::Type::String:
             appendJsonString(m_out, v.toString());
             return;
-        case Value::Type::Array: {
-            const Array &a = v.toArray();
-            if (a.empty()) {
-                m_out += "[]";
-                return;
-            }
-            m_out += '[';
-            bool first = true;
-            for (const Value &item : a) {
-                if (!first)
-                    m_out += ',';
-                first = false;
-                newline(level + 1);
-                write(item, level + 1);
-            }
-            newline(level);
-            m_out += ']';
+        case Value::Type::Array:
+        case Value::Type::Object:
+            if (m_subtrees)
+                writeRemembered(v, level);
+            else if (v.isArray())
+                writeArray(v.toArray(), level);
+            else
+                writeObject(v.toObject(), level);
             return;
-        }
-        case Value::Type::Object: {
-            const Object &o = v.toObject();
-            m_out += '{';
-            bool any = false;
-            for (const auto &[key, member] : o) {
-                if (isSkipped(member))
-                    continue;
-                if (any)
-                    m_out += ',';
-                any = true;
-                newline(level + 1);
-                appendJsonString(m_out, key);
-                m_out += ':';
-                if (m_options.indent > 0)
-                    m_out += ' ';
-                write(member, level + 1);
-            }
-            if (any)
-                newline(level);
-            m_out += '}';
-            return;
-        }
         }
     }
 
 private:
+    void writeRemembered(const Value &v, int level)
+    {
+        const void *identity = v.isArray() ? static_cast<const void *>(&v.toArray()) : &v.toObject();
+        if (const std::string *text = m_subtrees->find(identity)) {
+            m_out += *text;
+            return;
+        }
+        const size_t start = m_out.size();
+        if (v.isArray())
+            writeArray(v.toArray(), level);
+        else
+            writeObject(v.toObject(), level);
+        if (m_out.size() - start >= SerializedSubtrees::kMinRememberedBytes)
+            m_subtrees->remember(v, std::string_view(m_out).substr(start));
+    }
+
+    void writeArray(const Array &a, int level)
+    {
+        if (a.empty()) {
+            m_out += "[]";
+            return;
+        }
+        m_out += '[';
+        bool first = true;
+        for (const Value &item : a) {
+            if (!first)
+                m_out += ',';
+            first = false;
+            newline(level + 1);
+            write(item, level + 1);
+        }
+        newline(level);
+        m_out += ']';
+    }
+
+    void writeObject(const Object &o, int level)
+    {
+        m_out += '{';
+        bool any = false;
+        for (const auto &[key, member] : o) {
+            if (isSkipped(member))
+                continue;
+            if (any)
+                m_out += ',';
+            any = true;
+            newline(level + 1);
+            appendJsonString(m_out, key);
+            m_out += ':';
+            if (m_options.indent > 0)
+                m_out += ' ';
+            write(member, level + 1);
+        }
+        if (any)
+            newline(level);
+        m_out += '}';
+    }
+
     void newline(int level)
     {
         if (m_options.indent <= 0)
@@ -125,6 +155,7 @@ private:
 
     std::string &m_out;
     const WriteOptions &m_options;
+    SerializedSubtrees *m_subtrees;
 };
 
 } // namespace
@@ -137,15 +168,9 @@ void appendJsonString(std::string &out, QStringView s)
     while (p < end) {
         // Copy runs of printable ASCII in one go.
         const char16_t *run = p;
-        while (p < end && *p >= 0x20 && *p < 0x80 && *p != u'"' && *p != u'\\')
-            ++p;
-        if (p > run) {
-            const size_t n = size_t(p - run);
-            const size_t at = out.size();
-            out.resize(at + n);
-            for (size_t i = 0; i < n; ++i)
-                out[at + i] = char(run[i]);
-        }
+        p = ascii::skipPlain(p, end);
+        if (p > run)
+            ascii::appendNarrowed(out, run, p);
         if (p >= end)
             break;
         const char16_t u = *p++;
@@ -184,6 +209,31 @@ bool appendJson(std::string &out, const Value &value, const WriteOptions &option
     if (isSkipped(value))
         return false;
     Writer(out, options).write(value, 0);
+    return true;
+}
+
+const std::string *SerializedSubtrees::find(const void *container) const
+{
+    for (const Entry &entry : m_entries) {
+        const void *identity = entry.container.isArray() ? static_cast<const void *>(&entry.container.toArray())
+                                                         : &entry.container.toObject();
+        if (identity == container)
+            return &entry.text;
+    }
+    return nullptr;
+}
+
+void SerializedSubtrees::remember(const Value &container, std::string_view text)
+{
+    m_entries.push_back({container, std::string(text)});
+}
+
+bool appendJson(std::string &out, const Value &value, SerializedSubtrees &subtrees)
+{
+    if (isSkipped(value))
+        return false;
+    const WriteOptions compact;
+    Writer(out, compact, &subtrees).write(value, 0);
     return true;
 }
 

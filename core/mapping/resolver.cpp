@@ -332,7 +332,8 @@ json::Value Resolver::resolve(const json::Value &mapping, const json::Value &pay
                 continue;
             m_dirty = true;
         }
-        resolved.set(key, std::move(result));
+        // The mapping's keys are unique and in JavaScript order already; skipping some keeps that.
+        resolved.appendInOrder(key, std::move(result));
     }
     return json::Value(std::move(resolved));
 }

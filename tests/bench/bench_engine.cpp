@@ -3,7 +3,10 @@
 // matching mapping and serialize its `data`. Prints the same figures and the same SHA-256 checksum over
 // every output followed by "\n" (an undefined `data` contributes just "\n", an error "error: MESSAGE").
 //
-//   inkmapper-bench-engine --events bench-data/events.jsonl --project bench-data/project.json
+//   inkmapper-bench-engine --events bench-data/events.jsonl --project bench-data/project.json [--until STAGE]
+//
+// --until parse|match|transform|serialize stops each event after that stage (no checksum then): the
+// differences between the runs show where the time goes.
 
 #include "fql/parser.h"
 #include "fql/trigger.h"
@@ -23,6 +26,7 @@
 #include <vector>
 
 using namespace inkmapper;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -55,12 +59,21 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QString eventsPath = QStringLiteral("bench-data/events.jsonl");
     QString projectPath = QStringLiteral("bench-data/project.json");
+    enum class Stage { Parse, Match, Transform, Serialize, Hash } until = Stage::Hash;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == u"--events")
             eventsPath = args[i + 1];
         else if (args[i] == u"--project")
             projectPath = args[i + 1];
+        else if (args[i] == u"--until") {
+            const QStringList stages{u"parse"_s, u"match"_s, u"transform"_s, u"serialize"_s, u"hash"_s};
+            if (!stages.contains(args[i + 1])) {
+                std::fprintf(stderr, "--until expects one of %s\n", qPrintable(stages.join(u", ")));
+                return 2;
+            }
+            until = Stage(stages.indexOf(args[i + 1]));
+        }
     }
 
     const auto t0 = std::chrono::steady_clock::now();
@@ -91,6 +104,7 @@ int main(int argc, char *argv[])
     EVP_DigestInit_ex(hash, EVP_sha256(), nullptr);
     qint64 events = 0, matched = 0, errors = 0, outBytes = 0;
     std::string out;
+    json::SerializedSubtrees subtrees; // the whole event or its properties, sent by several mappings
     const char *data = text.constData();
     qsizetype start = 0;
     while (start < text.size()) {
@@ -104,22 +118,31 @@ int main(int argc, char *argv[])
                 return 2;
             }
             ++events;
+            subtrees.clear();
             for (const Subscription &s : subscriptions) {
+                if (until == Stage::Parse)
+                    break;
                 const auto match = s.trigger.matches(event.value());
                 if (!match.ok() || !match.value())
                     continue;
                 ++matched;
+                if (until == Stage::Match)
+                    continue;
                 out.clear();
                 const auto payload = s.mapper.transform(event.value());
+                if (until == Stage::Transform)
+                    continue;
                 if (payload.ok()) {
                     const json::Value &p = payload.value();
-                    json::appendJson(out, p.isObject() ? p.toObject().value(u"data") : json::Value());
+                    json::appendJson(out, p.isObject() ? p.toObject().value(u"data") : json::Value(), subtrees);
                 } else {
                     ++errors;
                     out = "error: " + payload.error().message.toStdString();
                 }
                 out += '\n';
                 outBytes += qint64(out.size());
+                if (until == Stage::Serialize)
+                    continue;
                 EVP_DigestUpdate(hash, out.data(), out.size());
             }
         }

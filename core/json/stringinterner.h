@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+#include <array>
+
+namespace inkmapper::json {
+
+/**
+ * Hands out one shared QString for short ASCII strings seen again, instead of allocating and widening
+ * a new one each time. Events repeat the same keys ("type", "properties", "context", …) and many short
+ * values, so the parser meets the same bytes over and over. A fixed table, replaced on collision: its
+ * memory is bounded and a miss costs no more than not interning. Not thread-safe; use one per thread.
+ */
+class StringInterner
+{
+public:
+    /** Strings longer than this are not worth hashing: they are rarely repeated. */
+    static constexpr qsizetype kMaxLength = 32;
+
+    /** The string for the Latin-1 (here: ASCII) bytes `[data, data + size)`. */
+    QString intern(const char *data, qsizetype size);
+
+    /** The interner of the calling thread. */
+    static StringInterner &forThisThread();
+
+private:
+    static constexpr size_t kSlots = 2048; // a power of two
+    std::array<QString, kSlots> m_slots;
+};
+
+} // namespace inkmapper::json
