@@ -106,7 +106,7 @@ void ProjectDocument::resetProject(project::Project project, const QString &file
     m_currentMappingId = m_project.mappingCount() > 0 ? m_project.mapping(0).id : QString();
     m_reportedMappingIndex = -2; // force the selection signal: everything is new
     m_currentEvent = m_project.events().empty() ? -1 : 0;
-    Q_EMIT changed(ChangeEvent::reset());
+    emitChanged(ChangeEvent::reset());
     syncCurrentMapping();
     Q_EMIT currentEventChanged(m_currentEvent);
     Q_EMIT fileChanged();
@@ -150,6 +150,9 @@ const project::MappingConfig *ProjectDocument::currentMapping() const
 
 void ProjectDocument::setCurrentMappingIndex(int index)
 {
+    // Views move their current row while they follow a change; the document decides the selection then.
+    if (m_notifying > 0)
+        return;
     Q_ASSERT(index >= -1 && index < m_project.mappingCount());
     m_currentMappingId = index < 0 ? QString() : m_project.mapping(index).id;
     syncCurrentMapping();
@@ -162,6 +165,8 @@ const events::SampleEvent *ProjectDocument::currentEvent() const
 
 void ProjectDocument::setCurrentEventIndex(int index)
 {
+    if (m_notifying > 0)
+        return;
     Q_ASSERT(index >= -1 && index < int(m_project.events().size()));
     setCurrentEventInternal(index, false);
 }
@@ -326,7 +331,7 @@ void ProjectDocument::changeEvent(int index, const json::Value &event)
 void ProjectDocument::applySettings(const project::DestinationSettings &settings)
 {
     m_project.setSettings(settings);
-    Q_EMIT changed(ChangeEvent::settings());
+    emitChanged(ChangeEvent::settings());
 }
 
 void ProjectDocument::applyInsertMapping(int index, project::MappingConfig mapping)
@@ -334,14 +339,14 @@ void ProjectDocument::applyInsertMapping(int index, project::MappingConfig mappi
     const Result<int> inserted = m_project.insertMapping(index, std::move(mapping));
     Q_ASSERT(inserted.ok());
     Q_UNUSED(inserted);
-    Q_EMIT changed(ChangeEvent::mappingsInserted(index, index));
+    emitChanged(ChangeEvent::mappingsInserted(index, index));
     syncCurrentMapping();
 }
 
 project::MappingConfig ProjectDocument::applyRemoveMapping(int index)
 {
     project::MappingConfig removed = m_project.removeMapping(index);
-    Q_EMIT changed(ChangeEvent::mappingsRemoved(index, index));
+    emitChanged(ChangeEvent::mappingsRemoved(index, index));
     syncCurrentMapping();
     return removed;
 }
@@ -349,7 +354,7 @@ project::MappingConfig ProjectDocument::applyRemoveMapping(int index)
 void ProjectDocument::applyMoveMapping(int from, int to)
 {
     m_project.moveMapping(from, to);
-    Q_EMIT changed(ChangeEvent::mappingMoved(from, to));
+    emitChanged(ChangeEvent::mappingMoved(from, to));
     syncCurrentMapping();
 }
 
@@ -358,7 +363,7 @@ void ProjectDocument::applyReplaceMapping(int index, project::MappingConfig mapp
     const Result<Ok> replaced = m_project.replaceMapping(index, std::move(mapping));
     Q_ASSERT(replaced.ok());
     Q_UNUSED(replaced);
-    Q_EMIT changed(ChangeEvent::mappingChanged(index, field));
+    emitChanged(ChangeEvent::mappingChanged(index, field));
 }
 
 void ProjectDocument::applyInsertEvents(int index, std::vector<events::SampleEvent> events)
@@ -368,7 +373,7 @@ void ProjectDocument::applyInsertEvents(int index, std::vector<events::SampleEve
     std::vector<events::SampleEvent> all = m_project.events();
     all.insert(all.begin() + index, std::make_move_iterator(events.begin()), std::make_move_iterator(events.end()));
     m_project.setEvents(std::move(all));
-    Q_EMIT changed(ChangeEvent::eventsInserted(index, index + count - 1));
+    emitChanged(ChangeEvent::eventsInserted(index, index + count - 1));
     if (m_currentEvent >= index)
         setCurrentEventInternal(m_currentEvent + count, false);
     else if (m_currentEvent < 0)
@@ -384,7 +389,7 @@ std::vector<events::SampleEvent> ProjectDocument::applyRemoveEvents(int index, i
     all.erase(all.begin() + index, all.begin() + index + count);
     const int remaining = int(all.size());
     m_project.setEvents(std::move(all));
-    Q_EMIT changed(ChangeEvent::eventsRemoved(index, index + count - 1));
+    emitChanged(ChangeEvent::eventsRemoved(index, index + count - 1));
     if (m_currentEvent >= index + count)
         setCurrentEventInternal(m_currentEvent - count, false);
     else if (m_currentEvent >= index) // the selected event is gone: its neighbour takes its place
@@ -397,7 +402,14 @@ void ProjectDocument::applyReplaceEvent(int index, events::SampleEvent event)
     std::vector<events::SampleEvent> all = m_project.events();
     all[size_t(index)] = std::move(event);
     m_project.setEvents(std::move(all));
-    Q_EMIT changed(ChangeEvent::eventChanged(index));
+    emitChanged(ChangeEvent::eventChanged(index));
+}
+
+void ProjectDocument::emitChanged(const ChangeEvent &change)
+{
+    ++m_notifying;
+    Q_EMIT changed(change);
+    --m_notifying;
 }
 
 void ProjectDocument::syncCurrentMapping()

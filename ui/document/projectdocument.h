@@ -64,6 +64,7 @@ public:
     int currentMappingIndex() const;
     /** The selected mapping, or nullptr. */
     const project::MappingConfig *currentMapping() const;
+    /** Selects a mapping; ignored while views follow a change (the document then decides). */
     void setCurrentMappingIndex(int index);
     /** The selected sample event's index, or -1. */
     int currentEventIndex() const { return m_currentEvent; }
@@ -125,6 +126,7 @@ Q_SIGNALS:
     void modifiedChanged(bool modified);
 
 private:
+    void emitChanged(const ChangeEvent &change);
     Result<int> pushAddMapping(int index, project::MappingConfig mapping, const QString &text);
     void syncCurrentMapping();
     void setCurrentEventInternal(int index, bool force);
@@ -137,6 +139,7 @@ private:
     QString m_currentMappingId;
     int m_reportedMappingIndex = -1;
     int m_currentEvent = -1;
+    int m_notifying = 0; ///< inside changed(): selection requests from views are ignored
 };
 
 } // namespace inkmapper::ui

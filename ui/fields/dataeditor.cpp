@@ -53,6 +53,7 @@ DataEditor::DataEditor(QWidget *parent)
     m_summary->setFont(bold);
     m_summaryDetail->setObjectName(QStringLiteral("dataSummaryDetail"));
     m_summaryDetail->setWordWrap(true);
+    m_summaryDetail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_resetButton->setObjectName(QStringLiteral("resetDataButton"));
     m_resetButton->setToolTip(tr("Make the data field Segment's default again: the entire event ({\"@path\": \"$.\"})"));
     auto *bannerText = new QVBoxLayout;
@@ -73,9 +74,9 @@ DataEditor::DataEditor(QWidget *parent)
     m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     m_tree->setExpandsOnDoubleClick(true);
     m_tree->header()->setStretchLastSection(true);
-    m_tree->setColumnWidth(DataFieldModel::KeyColumn, 170);
-    m_tree->setColumnWidth(DataFieldModel::SourceColumn, 140);
-    m_tree->setColumnWidth(DataFieldModel::ValueColumn, 210);
+    m_tree->setColumnWidth(DataFieldModel::KeyColumn, 150);
+    m_tree->setColumnWidth(DataFieldModel::SourceColumn, 135);
+    m_tree->setColumnWidth(DataFieldModel::ValueColumn, 200);
 
     m_addButton->setObjectName(QStringLiteral("addKeyButton"));
     m_addButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
@@ -101,10 +102,11 @@ DataEditor::DataEditor(QWidget *parent)
     scroll->setWidget(m_sourceEditor);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_splitter->addWidget(left);
     m_splitter->addWidget(scroll);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -251,7 +253,7 @@ void DataEditor::updateBanner()
         break;
     case Source::Object: {
         const int keys = int(data.toObject().size());
-        m_summary->setText(tr("Data: an object with %n key(s)", nullptr, keys));
+        m_summary->setText(keys == 1 ? tr("Data: an object with 1 key") : tr("Data: an object with %1 keys").arg(keys));
         m_summaryDetail->setText(tr("Movable Ink receives the keys below, each computed from the event."));
         break;
     }
@@ -273,6 +275,15 @@ void DataEditor::updateButtons()
     const bool isKey = current.isValid() && current.parent().isValid();
     m_removeButton->setEnabled(isKey);
     m_addNestedButton->setEnabled(isKey);
+}
+
+DataEditor::~DataEditor()
+{
+    // Children still report edits while they are deleted (an open item editor commits); this object is
+    // already half gone by then, so it stops listening first.
+    disconnect(m_model, nullptr, this, nullptr);
+    disconnect(m_sourceEditor, nullptr, this, nullptr);
+    disconnect(m_tree->selectionModel(), nullptr, this, nullptr);
 }
 
 } // namespace inkmapper::ui

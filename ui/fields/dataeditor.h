@@ -29,6 +29,7 @@ class DataEditor : public QWidget
 
 public:
     explicit DataEditor(QWidget *parent = nullptr);
+    ~DataEditor() override;
 
     /** Shows `data` (undefined: the mapping has no data field), keeping the selected key when it still exists. Does not emit. */
     void setData(const json::Value &data);

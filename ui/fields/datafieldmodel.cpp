@@ -263,8 +263,20 @@ Result<json::Value> DataFieldModel::resolved(const QModelIndex &index) const
     const Node *node = nodeAt(index);
     if (!node)
         return Error{tr("No key selected"), {}};
-    if (!node->sample)
-        node->sample = ValuePreview::resolve(node->rebuilt(), m_sampleEvent);
+    if (!node->sample) {
+        Result<json::Value> result = ValuePreview::resolve(node->rebuilt(), m_sampleEvent);
+        if (!result) {
+            // The engine names the value "v" (ValuePreview's wrapper); name the key the user sees instead.
+            Error error = result.error();
+            const QString key = keyPath(index);
+            if (error.message.startsWith(QLatin1String("/v/")) || error.message.startsWith(QLatin1String("/v ")))
+                error.message = u'/' + QString(key).replace(u'.', u'/') + error.message.mid(2);
+            if (error.location.path == QLatin1String("v") || error.location.path.startsWith(QLatin1String("v.")))
+                error.location.path = key + error.location.path.mid(1);
+            result = error;
+        }
+        node->sample = std::move(result);
+    }
     return *node->sample;
 }
 

@@ -309,9 +309,16 @@ QString DirectiveForm::directiveName() const
     return m_function->currentData().toString();
 }
 
+void DirectiveForm::setSeed(const json::Value &seed)
+{
+    m_seed = seed;
+}
+
 void DirectiveForm::setValue(const json::Value &directive)
 {
     m_value = directive;
+    if (const json::Value seed = seedOf(directive); !seed.isUndefined())
+        m_seed = seed;
     const QString name = nameOf(directive);
     const DirectiveSpec *spec = DirectiveSpec::find(name);
     if (!spec || !canShow(*spec, directive)) {
@@ -339,10 +346,12 @@ void DirectiveForm::fill(Page &page)
         const DirectiveOption &option = *row.option;
         json::Value value = optionOf(*page.spec, options, option.key);
         switch (option.kind) {
-        case Kind::Text:
-            if (row.line->text() != value.toString() || !value.isString())
-                row.line->setText(value.isString() ? value.toString() : QString());
+        case Kind::Text: {
+            const QString text = value.isString() ? value.toString() : QString();
+            if (row.line->text() != text)
+                row.line->setText(text);
             break;
+        }
         case Kind::Multiline:
             if (row.multiline->toPlainText() != (value.isString() ? value.toString() : QString()))
                 row.multiline->setPlainText(value.isString() ? value.toString() : QString());
@@ -450,7 +459,10 @@ void DirectiveForm::functionChosen()
     if (name == nameOf(m_value) && m_pages->currentWidget() != m_jsonPage)
         return;
     const DirectiveSpec *spec = DirectiveSpec::find(name);
-    json::Value next = name == nameOf(m_value) ? m_value : spec->initialValue(seedOf(m_value));
+    json::Value seed = seedOf(m_value);
+    if (seed.isUndefined())
+        seed = m_seed;
+    json::Value next = name == nameOf(m_value) ? m_value : spec->initialValue(seed);
     // Keys beside the directive (Segment's _metadata) stay with the value.
     if (m_value.isObject() && next.isObject()) {
         json::Object merged = next.toObject();

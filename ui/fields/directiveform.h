@@ -38,6 +38,11 @@ public:
     void setValue(const json::Value &directive);
     /** The directive as edited. */
     json::Value value() const { return m_value; }
+    /**
+     * The value the function works on (e.g. the event variable the key had), used to fill in the options of
+     * a function the user picks next when the current one does not name such a value (e.g. a template).
+     */
+    void setSeed(const json::Value &seed);
     /** The directive name shown ("@case"), or an empty string on the JSON page. */
     QString directiveName() const;
 
@@ -77,6 +82,7 @@ private:
     QLabel *m_jsonNotice;
     QLabel *m_jsonError;
     json::Value m_value;
+    json::Value m_seed;
     QStringList m_paths;
     bool m_updating = false;
 };

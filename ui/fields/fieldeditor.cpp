@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QGroupBox>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
@@ -80,11 +81,19 @@ FieldEditor::FieldEditor(QWidget *parent)
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problems->hide();
 
-    auto *fieldsPage = new QWidget(m_tabs);
+    auto *fieldsPage = new QWidget;
     auto *fieldsLayout = new QVBoxLayout(fieldsPage);
     fieldsLayout->addWidget(m_splitter, 1);
     fieldsLayout->addWidget(m_problems);
-    m_tabs->addTab(fieldsPage, tr("&Fields"));
+    // The page fills the tab and scrolls only when squeezed below its own minimum: otherwise the
+    // headers table and the data editor together would dictate the main window's minimum height.
+    auto *fieldsScroll = new QScrollArea(m_tabs);
+    fieldsScroll->setObjectName(QStringLiteral("fieldsScroll"));
+    fieldsScroll->setWidget(fieldsPage);
+    fieldsScroll->setWidgetResizable(true);
+    fieldsScroll->setFrameShape(QFrame::NoFrame);
+    fieldsScroll->setFocusPolicy(Qt::NoFocus);
+    m_tabs->addTab(fieldsScroll, tr("&Fields"));
     m_tabs->addTab(m_json, tr("Edit as &JSON"));
     m_tabs->setTabToolTip(0, tr("Headers and data, key by key"));
     m_tabs->setTabToolTip(1, tr("The whole mapping as JSON text"));
@@ -188,6 +197,15 @@ void FieldEditor::revalidate()
     m_problems->setVisible(!lines.isEmpty());
     const bool hasErrors = !errors.empty() || !m_headers->model()->issueSummary().isEmpty();
     m_tabs->setTabIcon(0, hasErrors ? QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
+}
+
+FieldEditor::~FieldEditor()
+{
+    // Children still report edits while they are deleted (an open item editor commits); this object is
+    // already half gone by then, so it stops listening first.
+    disconnect(m_headers, nullptr, this, nullptr);
+    disconnect(m_data, nullptr, this, nullptr);
+    disconnect(m_json, nullptr, this, nullptr);
 }
 
 } // namespace inkmapper::ui

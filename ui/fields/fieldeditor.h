@@ -27,6 +27,7 @@ class FieldEditor : public QWidget
 
 public:
     explicit FieldEditor(QWidget *parent = nullptr);
+    ~FieldEditor() override;
 
     /** Shows the action's field values, an object {"headers": {…}?, "data": …}. Does not emit mappingEdited. */
     void setMapping(const json::Value &mapping);

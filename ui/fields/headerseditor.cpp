@@ -40,7 +40,10 @@ HeadersEditor::HeadersEditor(QWidget *parent)
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->setColumnWidth(HeaderTableModel::NameColumn, 190);
     m_view->setColumnWidth(HeaderTableModel::SourceColumn, 130);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    // Room for a header row and three rows before the table scrolls.
+    m_view->setMinimumHeight(m_view->horizontalHeader()->sizeHint().height()
+                             + 3 * m_view->verticalHeader()->defaultSectionSize() + 2 * m_view->frameWidth());
 
     m_addButton->setObjectName(QStringLiteral("addHeaderButton"));
     m_addButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
@@ -163,6 +166,14 @@ void HeadersEditor::updateButtons()
 {
     m_addButton->setEnabled(m_editable);
     m_removeButton->setEnabled(m_editable && m_view->selectionModel()->hasSelection());
+}
+
+HeadersEditor::~HeadersEditor()
+{
+    // Children still report edits while they are deleted (an open item editor commits); this object is
+    // already half gone by then, so it stops listening first.
+    disconnect(m_model, nullptr, this, nullptr);
+    disconnect(m_view->selectionModel(), nullptr, this, nullptr);
 }
 
 } // namespace inkmapper::ui

@@ -27,6 +27,7 @@ class HeadersEditor : public QWidget
 
 public:
     explicit HeadersEditor(QWidget *parent = nullptr);
+    ~HeadersEditor() override;
 
     /** Shows `headers` (undefined: no headers). Does not emit headersEdited. */
     void setHeaders(const json::Value &headers);

@@ -92,7 +92,9 @@ SourceEditor::SourceEditor(DataFieldModel *model, QWidget *parent)
     m_sample->setObjectName(QStringLiteral("samplePreview"));
     m_sample->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_sample->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_sample->setWordWrap(true);
+    // One clipped line whatever the value's size; the tooltip holds more. A wrapping label would widen the
+    // panel to the longest unbreakable JSON token.
+    m_sample->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_sample->setAccessibleName(tr("Value in the sample event"));
     m_errors->setObjectName(QStringLiteral("keyErrors"));
     m_errors->setStyleSheet(QStringLiteral("color: #c62828"));
@@ -108,16 +110,15 @@ SourceEditor::SourceEditor(DataFieldModel *model, QWidget *parent)
     sourceLabel->setBuddy(m_source);
     form->addRow(sourceLabel, m_source);
 
-    auto *sampleForm = new QFormLayout;
-    sampleForm->setContentsMargins(0, 0, 0, 0);
-    sampleForm->addRow(tr("In sample event:"), m_sample);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
-    layout->addLayout(form);
-    layout->addWidget(m_pages, 1);
-    layout->addLayout(sampleForm);
-    layout->addWidget(m_errors);
+    // What the value becomes and what is wrong with it sit right under the source, where the eye already is.
+    form->addRow(tr("In sample event:"), m_sample);
+    form->addRow(QString(), m_errors);
+    m_layout = new QVBoxLayout(this);
+    m_layout->addWidget(m_title);
+    m_layout->addLayout(form);
+    m_layout->addSpacing(4);
+    m_layout->addWidget(m_pages, 1);
+    m_layout->addStretch(0);
 
     connect(m_key, &QLineEdit::editingFinished, this, &SourceEditor::keyEdited);
     connect(m_source, &QComboBox::activated, this, &SourceEditor::sourceChosen);
@@ -138,8 +139,10 @@ SourceEditor::SourceEditor(DataFieldModel *model, QWidget *parent)
 void SourceEditor::setCurrentIndex(const QModelIndex &index)
 {
     const QModelIndex row = index.siblingAtColumn(DataFieldModel::KeyColumn);
-    if (row != m_index)
+    if (row != m_index) {
         m_memory.clear();
+        m_function->setSeed(json::Value());
+    }
     m_index = row;
     m_keyError->hide();
     refreshEditors();
@@ -155,6 +158,16 @@ void SourceEditor::setSampleEvent(const json::Value &event)
 void SourceEditor::showPage(Page page)
 {
     m_pages->setCurrentIndex(page);
+    // Only the path picker's tree uses spare height; the forms stay at the top at their own size.
+    const bool fills = page == PathPage || page == EmptyPage;
+    for (int i = 0; i < m_pages->count(); ++i) {
+        const QSizePolicy::Policy vertical = i != page ? QSizePolicy::Ignored
+                                             : fills   ? QSizePolicy::Expanding
+                                                       : QSizePolicy::Maximum;
+        m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred, vertical);
+    }
+    m_layout->setStretchFactor(m_pages, fills ? 1 : 0);
+    m_layout->setStretch(m_layout->count() - 1, fills ? 0 : 1);
 }
 
 void SourceEditor::refreshEditors()
@@ -197,8 +210,12 @@ void SourceEditor::refreshEditors()
         break;
     case Source::Object: {
         const int keys = m_model->rowCount(m_index);
-        m_objectSummary->setText(keys == 0 ? tr("An object with no keys yet.")
-                                           : tr("An object with %n key(s), listed under it in the tree.", nullptr, keys));
+        if (keys == 0)
+            m_objectSummary->setText(tr("An object with no keys yet."));
+        else if (keys == 1)
+            m_objectSummary->setText(tr("An object with 1 key, listed under it in the tree."));
+        else
+            m_objectSummary->setText(tr("An object with %1 keys, listed under it in the tree.").arg(keys));
         showPage(ObjectPage);
         break;
     }
@@ -218,12 +235,16 @@ void SourceEditor::refreshStatus()
         m_sample->setStyleSheet(QString());
     } else {
         const Result<json::Value> resolved = m_model->resolved(m_index);
-        if (!resolved) {
+        if (!resolved && !m_model->errors(m_index).empty()) {
+            m_sample->setText(tr("(not computed until the problem below is fixed)"));
+            m_sample->setStyleSheet(QString());
+        } else if (!resolved) {
             m_sample->setText(tr("Error: %1").arg(resolved.error().message));
             m_sample->setStyleSheet(QStringLiteral("color: #c62828"));
         } else {
             m_sample->setText(resolved->isUndefined() ? tr("(no value: the key is left out)")
                                                       : ValuePreview::oneLine(*resolved, 300));
+            m_sample->setToolTip(resolved->isUndefined() ? QString() : ValuePreview::oneLine(*resolved, 2000));
             m_sample->setStyleSheet(QString());
         }
     }
@@ -274,8 +295,14 @@ void SourceEditor::sourceChosen()
             next = QString();
             break;
         case Source::Function: {
-            const bool seedable = current == Source::Path || current == Source::Static;
-            next = DirectiveSpec::find(u"@template")->initialValue(seedable ? value : json::Value());
+            // The function works on the event variable the key had, even if another source was passed on the way.
+            json::Value seed;
+            if (current == Source::Path || (current == Source::Static && !m_memory.contains(int(Source::Path))))
+                seed = value;
+            else if (m_memory.contains(int(Source::Path)))
+                seed = m_memory.value(int(Source::Path));
+            next = DirectiveSpec::find(u"@template")->initialValue(seed);
+            m_function->setSeed(seed);
             break;
         }
         case Source::Object:
@@ -310,6 +337,18 @@ void SourceEditor::apply(const json::Value &value)
     m_applying = true;
     m_model->setValue(m_index, value);
     m_applying = false;
+}
+
+SourceEditor::~SourceEditor()
+{
+    // Children still report edits while they are deleted (an open item editor commits); this object is
+    // already half gone by then, so it stops listening first.
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    disconnect(m_key, nullptr, this, nullptr);
+    disconnect(m_pathPicker, nullptr, this, nullptr);
+    disconnect(m_static, nullptr, this, nullptr);
+    disconnect(m_function, nullptr, this, nullptr);
 }
 
 } // namespace inkmapper::ui

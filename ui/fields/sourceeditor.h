@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QPersistentModelIndex>
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -13,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QStackedWidget;
+class QVBoxLayout;
 
 namespace inkmapper::ui {
 
@@ -31,6 +33,7 @@ class SourceEditor : public QWidget
 
 public:
     explicit SourceEditor(DataFieldModel *model, QWidget *parent = nullptr);
+    ~SourceEditor() override;
 
     /** Edits the row `index` of the model (invalid: nothing to edit). */
     void setCurrentIndex(const QModelIndex &index);
@@ -57,8 +60,9 @@ private:
     void apply(const json::Value &value);
     void showPage(Page page);
 
-    DataFieldModel *m_model;
+    QPointer<DataFieldModel> m_model; ///< owned elsewhere and possibly deleted first on teardown
     QPersistentModelIndex m_index;
+    QVBoxLayout *m_layout = nullptr;
     QLabel *m_title;
     QLabel *m_keyLabel;
     QLineEdit *m_key;

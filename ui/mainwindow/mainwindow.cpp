@@ -39,8 +39,8 @@ namespace inkmapper::ui {
 
 namespace {
 
-const Setting<QByteArray> windowGeometry{"mainWindow/geometry"};
-const Setting<QByteArray> windowState{"mainWindow/state"};
+const Setting<QByteArray> savedGeometry{"mainWindow/geometry"};
+const Setting<QByteArray> savedState{"mainWindow/state"};
 const Setting<QByteArray> mainSplitterState{"mainWindow/mainSplitter"};
 const Setting<QByteArray> leftSplitterState{"mainWindow/leftSplitter"};
 const Setting<QByteArray> editorSplitterState{"mainWindow/editorSplitter"};
@@ -611,12 +611,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::readSettings()
 {
-    const QByteArray geometry = windowGeometry.get();
+    const QByteArray geometry = savedGeometry.get();
     if (geometry.isEmpty())
         resize(1480, 900);
     else
         restoreGeometry(geometry);
-    restoreState(windowState.get());
+    restoreState(savedState.get());
     m_mainSplitter->restoreState(mainSplitterState.get());
     m_leftSplitter->restoreState(leftSplitterState.get());
     m_editorSplitter->restoreState(editorSplitterState.get());
@@ -626,8 +626,8 @@ void MainWindow::readSettings()
 
 void MainWindow::writeSettings() const
 {
-    windowGeometry.set(saveGeometry());
-    windowState.set(saveState());
+    savedGeometry.set(saveGeometry());
+    savedState.set(saveState());
     mainSplitterState.set(m_mainSplitter->saveState());
     leftSplitterState.set(m_leftSplitter->saveState());
     editorSplitterState.set(m_editorSplitter->saveState());

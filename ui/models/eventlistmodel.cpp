@@ -62,8 +62,9 @@ int EventListModel::columnCount(const QModelIndex &parent) const
 
 QVariant EventListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid())
         return {};
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
     const Row &row = m_rows[size_t(index.row())];
     const bool hasErrors = events::SpecChecker::hasErrors(row.findings);
     if (role == FindingCountRole)
@@ -113,8 +114,9 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
 
 Qt::ItemFlags EventListModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid())
         return Qt::NoItemFlags;
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
 

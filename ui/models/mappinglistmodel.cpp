@@ -34,8 +34,9 @@ int MappingListModel::columnCount(const QModelIndex &parent) const
 
 QVariant MappingListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid())
         return {};
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
     const Row &row = m_rows[size_t(index.row())];
     const int eventCount = int(m_document->project().events().size());
     switch (role) {
@@ -101,9 +102,9 @@ QVariant MappingListModel::data(const QModelIndex &index, int role) const
 
 bool MappingListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
-        || index.column() != NameColumn)
+    if (!index.isValid() || index.column() != NameColumn)
         return false;
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
     if (role == Qt::EditRole) {
         const Result<Ok> renamed = m_document->renameMapping(index.row(), value.toString());
         if (!renamed)
@@ -119,8 +120,9 @@ bool MappingListModel::setData(const QModelIndex &index, const QVariant &value, 
 
 Qt::ItemFlags MappingListModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid())
         return Qt::NoItemFlags;
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     if (index.column() == NameColumn)
         flags |= Qt::ItemIsEditable | Qt::ItemIsUserCheckable;

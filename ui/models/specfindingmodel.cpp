@@ -26,8 +26,9 @@ int SpecFindingModel::rowCount(const QModelIndex &parent) const
 
 QVariant SpecFindingModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid())
         return {};
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
     const events::SpecFinding &finding = m_findings[size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:

@@ -310,7 +310,7 @@ void EventsPanel::finishLoad(int fileCount, EventFileLoader::Outcome outcome)
 void EventsPanel::pasteText(const QString &text)
 {
     events::EventReadResult read = events::EventReader::read(text.toUtf8(), tr("pasted"));
-    if (read.format == events::EventReadResult::Format::Empty) {
+    if (read.events.empty() && read.errors.empty()) {
         m_messages->showMessage(tr("Nothing to paste: there is no text."), MessageBar::Level::Information);
         return;
     }

@@ -59,12 +59,15 @@ void PasteEventsDialog::recheck()
         m_editor->clearError();
     else
         m_editor->showError(read.errors.front());
-    QString format;
-    switch (read.format) {
-    case events::EventReadResult::Format::Empty:
+    if (read.events.empty() && read.errors.empty()) {
         m_summary->setText(tr("Nothing pasted yet."));
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
         return;
+    }
+    QString format = tr("the text");
+    switch (read.format) {
+    case events::EventReadResult::Format::Empty:
+        break;
     case events::EventReadResult::Format::SingleEvent:
         format = tr("one JSON value");
         break;

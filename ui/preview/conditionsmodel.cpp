@@ -1,5 +1,7 @@
 #include "conditionsmodel.h"
 
+#include "widgets/icons.h"
+
 #include "preview/preview.h"
 
 #include "json/object.h"
@@ -7,7 +9,7 @@
 #include <QApplication>
 #include <QColor>
 #include <QFont>
-#include <QStyle>
+#include <QPalette>
 
 namespace inkmapper::ui {
 
@@ -125,7 +127,7 @@ QVariant ConditionsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::DecorationRole:
         if (index.column() == ResultColumn && row.outcome == Failed)
-            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            return Icons::icon(Icons::Id::Warning);
         return {};
     case OutcomeRole:
         return row.outcome;

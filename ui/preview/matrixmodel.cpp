@@ -1,5 +1,7 @@
 #include "matrixmodel.h"
 
+#include "widgets/icons.h"
+
 #include "preview/preview.h"
 #include "preview/previewer.h"
 
@@ -8,6 +10,7 @@
 #include <QApplication>
 #include <QColor>
 #include <QElapsedTimer>
+#include <QPalette>
 #include <QPromise>
 #include <QStyle>
 #include <QThreadPool>
@@ -281,7 +284,7 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         switch (shown) {
         case CellState::Match: return QApplication::style()->standardIcon(QStyle::SP_DialogApplyButton);
-        case CellState::Error: return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
+        case CellState::Error: return Icons::icon(Icons::Id::Error);
         default: return {};
         }
     case Qt::BackgroundRole:
@@ -299,7 +302,7 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
             return QColor(0x7f, 0x1d, 0x1d);
         return {};
     case Qt::TextAlignmentRole:
-        return int(Qt::AlignCenter);
+        return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
     case Qt::AccessibleDescriptionRole: {
         const QString where = tr("Event %1 \u00d7 %2").arg(index.row() + 1).arg(m_project.mapping(index.column()).name);

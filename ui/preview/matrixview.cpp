@@ -2,12 +2,15 @@
 
 #include "matrixmodel.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace inkmapper::ui {
 
@@ -24,6 +27,7 @@ MatrixView::MatrixView(QWidget *parent)
     layout->setSpacing(6);
 
     auto *top = new QHBoxLayout;
+    m_summary->setObjectName(QStringLiteral("matrixSummary"));
     m_summary->setAccessibleName(tr("Matrix summary"));
     m_progress->setMaximumWidth(160);
     m_progress->setTextVisible(false);
@@ -42,7 +46,6 @@ MatrixView::MatrixView(QWidget *parent)
     m_table->setTabKeyNavigation(false);
     m_table->setWordWrap(false);
     m_table->setCornerButtonEnabled(false);
-    m_table->horizontalHeader()->setDefaultSectionSize(130);
     m_table->horizontalHeader()->setMinimumSectionSize(60);
     m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
     m_table->horizontalHeader()->setHighlightSections(true);
@@ -65,7 +68,14 @@ MatrixView::MatrixView(QWidget *parent)
     });
     connect(m_model, &MatrixModel::progressChanged, this, [this] { updateSummary(); });
     connect(m_model, &MatrixModel::finished, this, [this] { updateSummary(); });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { updateSummary(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        fitColumns();
+        updateSummary();
+    });
+    connect(m_model, &QAbstractItemModel::headerDataChanged, this, [this](Qt::Orientation orientation) {
+        if (orientation == Qt::Horizontal)
+            fitColumns();
+    });
     updateSummary();
 }
 
@@ -73,6 +83,16 @@ void MatrixView::setProject(const project::Project &project)
 {
     m_model->setProject(project);
     updateSummary();
+}
+
+void MatrixView::fitColumns()
+{
+    // Wide enough for the mapping's name (within reason; the tooltip has it in full) and for a verdict.
+    const QFontMetrics metrics(m_table->horizontalHeader()->font());
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const int wanted = metrics.horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 24;
+        m_table->horizontalHeader()->resizeSection(c, std::clamp(wanted, 110, 240));
+    }
 }
 
 void MatrixView::updateSummary()
@@ -91,11 +111,12 @@ void MatrixView::updateSummary()
             errors += s == MatrixModel::CellState::Error;
         }
     }
-    QString text = tr("%n event(s)", nullptr, rows) + QStringLiteral(" \u00d7 ") + tr("%n mapping(s)", nullptr, columns);
+    QString text = (rows == 1 ? tr("1 event") : tr("%1 events").arg(rows)) + QStringLiteral(" \u00d7 ")
+        + (columns == 1 ? tr("1 mapping") : tr("%1 mappings").arg(columns));
     if (!empty) {
-        text += QStringLiteral(" \u2014 ") + tr("%n match(es)", nullptr, matches);
+        text += QStringLiteral(" \u2014 ") + (matches == 1 ? tr("1 match") : tr("%1 matches").arg(matches));
         if (errors > 0)
-            text += QStringLiteral(", ") + tr("%n error(s)", nullptr, errors);
+            text += QStringLiteral(", ") + (errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
     }
     if (m_model->isComputing())
         text += QStringLiteral(" \u2014 ") + tr("computing %1 of %2\u2026").arg(m_model->doneCount()).arg(m_model->totalCount());

@@ -36,6 +36,7 @@ Q_SIGNALS:
 
 private:
     void updateSummary();
+    void fitColumns();
 
     MatrixModel *m_model;
     QTableView *m_table;

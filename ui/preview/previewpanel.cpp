@@ -1,8 +1,11 @@
 #include "previewpanel.h"
 
 #include "conditionsmodel.h"
-#include "jsonhighlighter.h"
 #include "requestheadersmodel.h"
+
+#include "widgets/icons.h"
+#include "widgets/jsonsyntaxhighlighter.h"
+#include "widgets/setting.h"
 
 #include "preview/preview.h"
 
@@ -42,6 +45,9 @@ constexpr int BusyDelayMs = 200;
 constexpr int MaxHighlightedChars = 400'000;
 
 enum Tab { TriggerTab, PayloadTab, RequestTab };
+
+// The secret's reveal toggle is deliberately not remembered: every session starts redacted.
+const Setting<bool> showExactBytes{"preview/showExactBytes", false};
 
 QFont monospace()
 {
@@ -131,6 +137,7 @@ void PreviewPanel::buildUi()
     m_bannerIcon = new QLabel(m_banner);
     m_bannerIcon->setFixedSize(20, 20);
     m_bannerText = statusLabel(m_banner);
+    m_bannerText->setObjectName(QStringLiteral("bannerText"));
     m_bannerText->setAccessibleName(tr("Match result"));
     QFont bannerFont = m_bannerText->font();
     bannerFont.setBold(true);
@@ -151,8 +158,9 @@ void PreviewPanel::buildUi()
     auto *messagesLayout = new QHBoxLayout(m_messagesFrame);
     messagesLayout->setContentsMargins(8, 4, 8, 4);
     auto *warningIcon = new QLabel(m_messagesFrame);
-    warningIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(16, 16));
+    warningIcon->setPixmap(Icons::icon(Icons::Id::Warning).pixmap(16, 16));
     m_messages = statusLabel(m_messagesFrame);
+    m_messages->setObjectName(QStringLiteral("warnings"));
     m_messages->setAccessibleName(tr("Warnings"));
     messagesLayout->addWidget(warningIcon, 0, Qt::AlignTop);
     messagesLayout->addWidget(m_messages, 1);
@@ -160,6 +168,7 @@ void PreviewPanel::buildUi()
     layout->addWidget(m_messagesFrame);
 
     m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("previewTabs"));
     m_tabs->setDocumentMode(true);
     layout->addWidget(m_tabs, 1);
 
@@ -168,13 +177,18 @@ void PreviewPanel::buildUi()
     auto *triggerLayout = new QVBoxLayout(triggerPage);
     triggerLayout->setContentsMargins(0, 6, 0, 0);
     m_triggerError = statusLabel(triggerPage);
+    m_triggerError->setObjectName(QStringLiteral("triggerError"));
     m_triggerError->setFont(monospace());
     m_triggerError->setWordWrap(false);
     m_triggerError->setAccessibleName(tr("Trigger error"));
-    setErrorStyle(m_triggerError, true);
+    m_triggerError->setStyleSheet(QStringLiteral(
+        "#triggerError { color: #7f1d1d; background: #fdecea; border: 1px solid #e2a09a; border-radius: 4px; "
+        "padding: 6px; }"));
+    m_triggerError->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_triggerError->setVisible(false);
     m_conditions = new ConditionsModel(this);
     m_conditionsView = tableView(tr("Conditions"), triggerPage);
+    m_conditionsView->setObjectName(QStringLiteral("conditionsView"));
     m_conditionsView->setModel(m_conditions);
     m_conditionsView->horizontalHeader()->setSectionResizeMode(ConditionsModel::ConditionColumn, QHeaderView::Stretch);
     m_conditionsView->horizontalHeader()->setSectionResizeMode(ConditionsModel::ResultColumn,
@@ -182,6 +196,8 @@ void PreviewPanel::buildUi()
     m_conditionsView->horizontalHeader()->setSectionResizeMode(ConditionsModel::ValueColumn, QHeaderView::Stretch);
     triggerLayout->addWidget(m_triggerError);
     triggerLayout->addWidget(m_conditionsView, 1);
+    // Keeps the error at the top when there are no conditions to list.
+    triggerLayout->addStretch(0);
     m_tabs->addTab(triggerPage, tr("&Trigger"));
 
     // Payload: what the mapping makes of the event.
@@ -189,9 +205,12 @@ void PreviewPanel::buildUi()
     auto *payloadLayout = new QVBoxLayout(payloadPage);
     payloadLayout->setContentsMargins(0, 6, 0, 0);
     m_payloadStatus = statusLabel(payloadPage);
+    m_payloadStatus->setObjectName(QStringLiteral("payloadStatus"));
     m_payloadStatus->setAccessibleName(tr("Payload status"));
     m_payloadEdit = jsonView(tr("Payload"), payloadPage);
-    m_payloadHighlighter = new JsonHighlighter(m_payloadEdit->document());
+    m_payloadEdit->setObjectName(QStringLiteral("payloadView"));
+    m_payloadEdit->setPlaceholderText(tr("No payload: the mapping does not produce one for this event."));
+    m_payloadHighlighter = new JsonSyntaxHighlighter(m_payloadEdit->document());
     payloadLayout->addWidget(m_payloadStatus);
     payloadLayout->addWidget(m_payloadEdit, 1);
     m_tabs->addTab(payloadPage, tr("&Payload"));
@@ -201,12 +220,15 @@ void PreviewPanel::buildUi()
     auto *requestLayout = new QVBoxLayout(requestPage);
     requestLayout->setContentsMargins(0, 6, 0, 0);
     m_requestStatus = statusLabel(requestPage);
+    m_requestStatus->setObjectName(QStringLiteral("requestStatus"));
     m_requestStatus->setAccessibleName(tr("Request status"));
     requestLayout->addWidget(m_requestStatus);
     m_requestDetails = new QWidget(requestPage);
+    m_requestDetails->setObjectName(QStringLiteral("requestDetails"));
     auto *detailsLayout = new QVBoxLayout(m_requestDetails);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     m_requestLine = new QLineEdit(m_requestDetails);
+    m_requestLine->setObjectName(QStringLiteral("requestLine"));
     m_requestLine->setReadOnly(true);
     m_requestLine->setFont(monospace());
     m_requestLine->setAccessibleName(tr("Request line"));
@@ -216,6 +238,7 @@ void PreviewPanel::buildUi()
     splitter->setChildrenCollapsible(false);
     m_headers = new RequestHeadersModel(this);
     m_headersView = tableView(tr("Request headers"), splitter);
+    m_headersView->setObjectName(QStringLiteral("headersView"));
     m_headersView->setModel(m_headers);
     m_headersView->horizontalHeader()->setSectionResizeMode(RequestHeadersModel::NameColumn,
                                                             QHeaderView::ResizeToContents);
@@ -232,7 +255,9 @@ void PreviewPanel::buildUi()
     titleFont.setBold(true);
     bodyTitle->setFont(titleFont);
     m_bodySize = new QLabel(bodyPage);
+    m_bodySize->setObjectName(QStringLiteral("bodySize"));
     m_exactBytes = new QCheckBox(tr("Show e&xact bytes"), bodyPage);
+    m_exactBytes->setObjectName(QStringLiteral("exactBytes"));
     m_exactBytes->setToolTip(tr("Show the body exactly as sent (one line, JSON.stringify's bytes) instead of "
                                 "laid out for reading"));
     bodyBar->addWidget(bodyTitle);
@@ -240,7 +265,8 @@ void PreviewPanel::buildUi()
     bodyBar->addStretch(1);
     bodyBar->addWidget(m_exactBytes);
     m_bodyEdit = jsonView(tr("Request body"), bodyPage);
-    m_bodyHighlighter = new JsonHighlighter(m_bodyEdit->document());
+    m_bodyEdit->setObjectName(QStringLiteral("bodyView"));
+    m_bodyHighlighter = new JsonSyntaxHighlighter(m_bodyEdit->document());
     bodyLayout->addLayout(bodyBar);
     bodyLayout->addWidget(m_bodyEdit, 1);
     splitter->addWidget(m_headersView);
@@ -255,9 +281,10 @@ void PreviewPanel::buildUi()
     // Actions.
     auto *actions = new QHBoxLayout;
     m_reveal = new QCheckBox(tr("Re&veal secret"), this);
+    m_reveal->setObjectName(QStringLiteral("revealSecret"));
     m_reveal->setToolTip(tr("Show the Authorization header in clear, here and in \u201cCopy as curl\u201d"));
     m_copiedLabel = new QLabel(this);
-    m_refreshAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Refresh Preview"), this);
+    m_refreshAction = new QAction(Icons::icon(Icons::Id::Refresh), tr("Refresh Preview"), this);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     // Within the panel only, so that the window can bind F5 globally without an ambiguous shortcut.
     m_refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -267,8 +294,8 @@ void PreviewPanel::buildUi()
     m_refreshButton = new QToolButton(this);
     m_refreshButton->setDefaultAction(m_refreshAction);
     m_refreshButton->setAccessibleName(tr("Refresh preview"));
-    m_copyButton = new QPushButton(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Copy as &curl"), this);
-    m_copyButton->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy"), m_copyButton->icon()));
+    m_copyButton = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("Copy as &curl"), this);
+    m_copyButton->setObjectName(QStringLiteral("copyAsCurl"));
     m_copyButton->setToolTip(tr("Copy a curl command that sends exactly this request (the secret stays redacted "
                                 "unless revealed)"));
     m_copyButton->setEnabled(false);
@@ -280,7 +307,11 @@ void PreviewPanel::buildUi()
     layout->addLayout(actions);
 
     connect(m_reveal, &QCheckBox::toggled, this, [this](bool on) { m_headers->setRevealSecret(on); });
-    connect(m_exactBytes, &QCheckBox::toggled, this, [this] { showBody(); });
+    m_exactBytes->setChecked(showExactBytes.get());
+    connect(m_exactBytes, &QCheckBox::toggled, this, [this](bool on) {
+        showExactBytes.set(on);
+        showBody();
+    });
     connect(m_copyButton, &QPushButton::clicked, this, &PreviewPanel::copyAsCurl);
 
     setTabOrder(m_tabs, m_reveal);
@@ -346,7 +377,7 @@ void PreviewPanel::refresh()
         m_busyDelay.stop();
         m_busyLabel->setVisible(false);
         if (watcher->future().resultCount() > 0)
-            show(watcher->future().result());
+            display(watcher->future().result());
     });
     watcher->setFuture(promise->future());
     m_pool.start([promise, latest = m_latest, generation, previewer = m_previewer, event = in.event] {
@@ -368,7 +399,7 @@ void PreviewPanel::copyAsCurl()
     QTimer::singleShot(2500, m_copiedLabel, &QLabel::clear);
 }
 
-void PreviewPanel::show(const PreviewRendering &rendering)
+void PreviewPanel::display(const PreviewRendering &rendering)
 {
     m_rendering = rendering;
     const preview::PreviewResult &r = m_rendering->result;
@@ -391,15 +422,15 @@ void PreviewPanel::show(const PreviewRendering &rendering)
 void PreviewPanel::setBanner(Tone tone, const QString &text)
 {
     QString colours;
-    QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+    QIcon icon = Icons::icon(Icons::Id::Info);
     switch (tone) {
     case Tone::Success:
         colours = QStringLiteral("background: #e6f4ea; border: 1px solid #8cc79a; color: #14532d;");
-        icon = QStyle::SP_DialogApplyButton;
+        icon = style()->standardIcon(QStyle::SP_DialogApplyButton);
         break;
     case Tone::Failure:
         colours = QStringLiteral("background: #fdecea; border: 1px solid #e2a09a; color: #7f1d1d;");
-        icon = QStyle::SP_MessageBoxCritical;
+        icon = Icons::icon(Icons::Id::Error);
         break;
     case Tone::Neutral:
         colours = QStringLiteral("background: #eef1f5; border: 1px solid #c3cad5; color: #1f2937;");
@@ -407,7 +438,7 @@ void PreviewPanel::setBanner(Tone tone, const QString &text)
     }
     m_banner->setStyleSheet(QStringLiteral("#previewBanner { %1 border-radius: 4px; } #previewBanner QLabel { %2 }")
                                 .arg(colours, colours.section(u';', 2, 2) + u';'));
-    m_bannerIcon->setPixmap(style()->standardIcon(icon).pixmap(20, 20));
+    m_bannerIcon->setPixmap(icon.pixmap(20, 20));
     m_bannerText->setText(text);
     m_bannerText->setToolTip(text);
 }
@@ -442,7 +473,7 @@ void PreviewPanel::showTrigger(const PreviewRendering &rendering)
     m_triggerError->setVisible(r.match == Match::TriggerError || r.match == Match::EvaluationError);
     m_conditionsView->setVisible(!r.explanation.conditions.empty());
     const bool failed = r.match == Match::TriggerError || r.match == Match::EvaluationError;
-    m_tabs->setTabIcon(TriggerTab, failed ? style()->standardIcon(QStyle::SP_MessageBoxCritical) : QIcon());
+    m_tabs->setTabIcon(TriggerTab, failed ? Icons::icon(Icons::Id::Error) : QIcon());
 }
 
 void PreviewPanel::showPayload(const PreviewRendering &rendering)
@@ -472,7 +503,7 @@ void PreviewPanel::showPayload(const PreviewRendering &rendering)
     m_payloadStatus->setText(status);
     setErrorStyle(m_payloadStatus, error);
     setJsonText(m_payloadEdit, m_payloadHighlighter, rendering.payloadText);
-    m_tabs->setTabIcon(PayloadTab, error ? style()->standardIcon(QStyle::SP_MessageBoxCritical) : QIcon());
+    m_tabs->setTabIcon(PayloadTab, error ? Icons::icon(Icons::Id::Error) : QIcon());
 }
 
 void PreviewPanel::showRequest(const PreviewRendering &rendering)
@@ -505,9 +536,9 @@ void PreviewPanel::showRequest(const PreviewRendering &rendering)
     showBody();
     QIcon icon;
     if (r.delivery == Delivery::Failed)
-        icon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
+        icon = Icons::icon(Icons::Id::Error);
     else if (!r.warnings.isEmpty())
-        icon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        icon = Icons::icon(Icons::Id::Warning);
     m_tabs->setTabIcon(RequestTab, icon);
 }
 
@@ -515,7 +546,7 @@ void PreviewPanel::showBody()
 {
     const bool hasRequest = m_rendering && m_rendering->result.request;
     const qsizetype bytes = hasRequest ? m_rendering->result.request->body().size() : 0;
-    m_bodySize->setText(hasRequest ? tr("%n byte(s)", nullptr, int(bytes)) : QString());
+    m_bodySize->setText(!hasRequest ? QString() : bytes == 1 ? tr("1 byte") : tr("%1 bytes").arg(bytes));
     QString text;
     if (hasRequest)
         text = m_exactBytes->isChecked() ? m_rendering->bodyExact : m_rendering->bodyPretty;
@@ -524,7 +555,7 @@ void PreviewPanel::showBody()
     setJsonText(m_bodyEdit, m_bodyHighlighter, text);
 }
 
-void PreviewPanel::setJsonText(QPlainTextEdit *edit, JsonHighlighter *highlighter, const QString &text)
+void PreviewPanel::setJsonText(QPlainTextEdit *edit, JsonSyntaxHighlighter *highlighter, const QString &text)
 {
     // The text last set is kept on the widget: comparing with it is cheaper than reading a large document back.
     static const char *const lastText = "inkmapperJsonText";

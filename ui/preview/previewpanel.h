@@ -27,7 +27,7 @@ class QToolButton;
 namespace inkmapper::ui {
 
 class ConditionsModel;
-class JsonHighlighter;
+class JsonSyntaxHighlighter;
 class RequestHeadersModel;
 
 /**
@@ -77,14 +77,14 @@ private:
     enum class Tone { Neutral, Success, Failure };
 
     void buildUi();
-    void show(const PreviewRendering &rendering);
+    void display(const PreviewRendering &rendering);
     void showTrigger(const PreviewRendering &rendering);
     void showPayload(const PreviewRendering &rendering);
     void showRequest(const PreviewRendering &rendering);
     void showMessages(const preview::PreviewResult &result);
     void showBody();
     void setBanner(Tone tone, const QString &text);
-    static void setJsonText(QPlainTextEdit *edit, JsonHighlighter *highlighter, const QString &text);
+    static void setJsonText(QPlainTextEdit *edit, JsonSyntaxHighlighter *highlighter, const QString &text);
 
     std::optional<preview::PreviewInputs> m_inputs;
     std::shared_ptr<const preview::Previewer> m_previewer;
@@ -112,7 +112,7 @@ private:
 
     QLabel *m_payloadStatus = nullptr;
     QPlainTextEdit *m_payloadEdit = nullptr;
-    JsonHighlighter *m_payloadHighlighter = nullptr;
+    JsonSyntaxHighlighter *m_payloadHighlighter = nullptr;
 
     QLabel *m_requestStatus = nullptr;
     QWidget *m_requestDetails = nullptr;
@@ -122,7 +122,7 @@ private:
     QLabel *m_bodySize = nullptr;
     QCheckBox *m_exactBytes = nullptr;
     QPlainTextEdit *m_bodyEdit = nullptr;
-    JsonHighlighter *m_bodyHighlighter = nullptr;
+    JsonSyntaxHighlighter *m_bodyHighlighter = nullptr;
 
     QCheckBox *m_reveal = nullptr;
     QToolButton *m_refreshButton = nullptr;

@@ -1,7 +1,6 @@
 #include "requestheadersmodel.h"
 
-#include <QApplication>
-#include <QStyle>
+#include "widgets/icons.h"
 
 namespace inkmapper::ui {
 
@@ -85,7 +84,7 @@ QVariant RequestHeadersModel::data(const QModelIndex &index, int role) const
     }
     case Qt::DecorationRole:
         if (index.column() == NameColumn && !warningFor(header).isEmpty())
-            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            return Icons::icon(Icons::Id::Warning);
         return {};
     }
     return {};

@@ -7,6 +7,8 @@
 #include <QApplication>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace inkmapper::ui {
 
 ConditionBuilder::ConditionBuilder(ConditionTreeModel *model, SampleCompletions *completions, QWidget *parent)
@@ -44,8 +46,15 @@ QList<ConditionRow *> ConditionBuilder::rows() const
     return m_root ? m_root->findChildren<ConditionRow *>() : QList<ConditionRow *>();
 }
 
+ConditionGroupWidget *ConditionBuilder::rootGroup() const
+{
+    // Out of line: reading the QPointer needs the complete ConditionGroupWidget type.
+    return m_root;
+}
+
 void ConditionBuilder::rebuild()
 {
+    QWidget *tabStopBefore = m_root ? tabStopBeforeRows() : nullptr;
     if (m_root) {
         // The old widgets may be the sender of what caused this (a remove button): delete them later.
         m_root->hide();
@@ -57,7 +66,35 @@ void ConditionBuilder::rebuild()
     int ordinal = 0;
     for (ConditionRow *row : rows())
         row->setOrdinal(++ordinal);
+    restoreTabOrder(tabStopBefore);
     focusAfterRebuild();
+}
+
+QWidget *ConditionBuilder::tabStopBeforeRows() const
+{
+    for (QWidget *widget = m_root->previousInFocusChain(); widget && widget != m_root;
+         widget = widget->previousInFocusChain()) {
+        if (widget->isWindow())
+            return nullptr;
+        if (widget != this && !isAncestorOf(widget) && (widget->focusPolicy() & Qt::TabFocus))
+            return widget;
+    }
+    return nullptr;
+}
+
+void ConditionBuilder::restoreTabOrder(QWidget *before)
+{
+    // New widgets join the end of the window's focus chain; put them back where the old rows were, in
+    // reading order (their creation order).
+    QWidget *previous = before;
+    for (QWidget *widget : m_root->findChildren<QWidget *>()) {
+        // Popups (a combo box's list, a completer) are windows of their own, and so are their children.
+        if (widget->window() != window() || !(widget->focusPolicy() & Qt::TabFocus))
+            continue;
+        if (previous)
+            QWidget::setTabOrder(previous, widget);
+        previous = widget;
+    }
 }
 
 void ConditionBuilder::refreshAll()

@@ -30,12 +30,14 @@ public:
     /** The rows currently shown, in tree order (pre-order, nested groups' conditions included). */
     QList<ConditionRow *> rows() const;
     /** The widget of the root group. */
-    ConditionGroupWidget *rootGroup() const { return m_root; }
+    ConditionGroupWidget *rootGroup() const;
 
 private:
     void rebuild();
     void refreshAll();
     void focusAfterRebuild();
+    QWidget *tabStopBeforeRows() const;
+    void restoreTabOrder(QWidget *before);
     QWidget *widgetFor(const QModelIndex &index) const;
 
     ConditionTreeModel *m_model;

@@ -5,6 +5,7 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -20,10 +21,7 @@ ConditionGroupWidget::ConditionGroupWidget(ConditionTreeModel *model, const QMod
     , m_model(model)
     , m_index(index)
     , m_operatorCombo(new QComboBox(this))
-    , m_addConditionButton(new QPushButton(this))
 {
-    // Only the root's buttons get mnemonics: a second Alt+C in a nested group would be ambiguous.
-    m_addConditionButton->setText(isRoot() ? QStringLiteral("Add &condition") : QStringLiteral("Add condition"));
     setObjectName(isRoot() ? QStringLiteral("rootGroup") : QStringLiteral("nestedGroup"));
     auto *layout = new QVBoxLayout(this);
     if (isRoot()) {
@@ -85,6 +83,10 @@ ConditionGroupWidget::ConditionGroupWidget(ConditionTreeModel *model, const QMod
     }
     layout->addLayout(rows);
 
+    // Created after the rows: creation order is the tab order the builder restores after a rebuild.
+    m_addConditionButton = new QPushButton(this);
+    // Only the root's buttons get mnemonics: a second Alt+C in a nested group would be ambiguous.
+    m_addConditionButton->setText(isRoot() ? QStringLiteral("Add &condition") : QStringLiteral("Add condition"));
     m_addConditionButton->setObjectName(QStringLiteral("addConditionButton"));
     m_addConditionButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
     m_addConditionButton->setToolTip(isRoot() ? QStringLiteral("Add a condition to the trigger")

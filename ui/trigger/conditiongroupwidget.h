@@ -43,7 +43,7 @@ private:
     ConditionTreeModel *m_model;
     QPersistentModelIndex m_index;
     QComboBox *m_operatorCombo;
-    QPushButton *m_addConditionButton;
+    QPushButton *m_addConditionButton = nullptr;
     QPushButton *m_addGroupButton = nullptr;
     QToolButton *m_removeButton = nullptr;
     QLabel *m_emptyLabel = nullptr;

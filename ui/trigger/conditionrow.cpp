@@ -4,9 +4,11 @@
 #include "conditionvocabulary.h"
 #include "samplecompletions.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QCompleter>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>

@@ -17,6 +17,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace inkmapper::ui {
@@ -100,7 +102,6 @@ TriggerEditor::TriggerEditor(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
 
-    setTabOrder(m_builderScroll, m_text);
     connect(m_text, &QPlainTextEdit::textChanged, this, &TriggerEditor::onTextChanged);
     connect(m_model, &ConditionTreeModel::edited, this, &TriggerEditor::onBuilderEdited);
     connect(m_notice, &NoticeBar::actionTriggered, this, &TriggerEditor::revertText);

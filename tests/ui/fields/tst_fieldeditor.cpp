@@ -61,6 +61,26 @@ bool chooseItem(QComboBox *combo, const QString &text)
     return true;
 }
 
+/** Types `text` like QTest::keyClicks, including characters beyond ASCII (sent as key events with that text). */
+void typeText(QWidget *widget, const QString &text)
+{
+    for (const QChar c : text) {
+        if (c == u'\n')
+            QTest::keyClick(widget, Qt::Key_Return);
+        else if (c.unicode() < 0x80)
+            QTest::keyClick(widget, char(c.unicode()));
+        else
+            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
+    }
+}
+
+/** Presses Enter in an item editor; the delegate commits and closes it on the next turn of the event loop. */
+void commitEditor(QWidget *editor)
+{
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCoreApplication::processEvents();
+}
+
 } // namespace
 
 /** A FieldEditor in a shown window, recording every mappingEdited as JSON text. */
@@ -109,8 +129,8 @@ public:
         return QApplication::focusWidget();
     }
 
+    QStringList emitted; // declared first: it outlives the editor
     FieldEditor editor;
-    QStringList emitted;
 };
 
 class TestFieldEditor : public QObject
@@ -179,18 +199,18 @@ void TestFieldEditor::addHeader()
     auto *nameEditor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
     QVERIFY(nameEditor);
     QTest::keyClicks(nameEditor, name);
-    QTest::keyClick(nameEditor, Qt::Key_Return);
+    commitEditor(nameEditor);
 
     if (source != QLatin1String("Text")) {
         auto *combo = qobject_cast<QComboBox *>(h.editCell(0, HeaderTableModel::SourceColumn));
         QVERIFY(combo);
         QVERIFY(chooseItem(combo, source));
-        QTest::keyClick(combo, Qt::Key_Return);
+        commitEditor(combo);
     }
     auto *valueEditor = qobject_cast<QLineEdit *>(h.editCell(0, HeaderTableModel::ValueColumn));
     QVERIFY(valueEditor);
     QTest::keyClicks(valueEditor, value);
-    QTest::keyClick(valueEditor, Qt::Key_Return);
+    commitEditor(valueEditor);
 
     QCOMPARE(str(h.editor.mapping()), expected);
     QVERIFY(!h.emitted.isEmpty());
@@ -219,11 +239,11 @@ void TestFieldEditor::nonAsciiIsFlagged()
     QVERIFY(QTest::qWaitForWindowActive(&h.editor));
     auto *messages = h.child<QLabel>(QStringLiteral("headersMessages"));
     QTest::mouseClick(h.child<QPushButton>(QStringLiteral("addHeaderButton")), Qt::LeftButton);
-    QTest::keyClicks(QApplication::focusWidget(), name);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    typeText(QApplication::focusWidget(), name);
+    commitEditor(QApplication::focusWidget());
     QWidget *valueEditor = h.editCell(0, HeaderTableModel::ValueColumn);
-    QTest::keyClicks(valueEditor, value);
-    QTest::keyClick(valueEditor, Qt::Key_Return);
+    typeText(valueEditor, value);
+    commitEditor(valueEditor);
 
     const QString message = QStringLiteral("Movable Ink accepts ASCII header values only");
     QVERIFY(messages->isVisible());
@@ -412,7 +432,7 @@ void TestFieldEditor::addKeyToEntireEvent()
     QVERIFY(keyEditor);
     keyEditor->selectAll();
     QTest::keyClicks(keyEditor, QStringLiteral("sku"));
-    QTest::keyClick(keyEditor, Qt::Key_Return);
+    commitEditor(keyEditor);
     QCOMPARE(str(h.editor.mapping()), QStringLiteral(R"({"data":{"sku":""}})"));
     QCOMPARE(h.child<QLabel>(QStringLiteral("dataSummary"))->text(), QStringLiteral("Data: an object with 1 key"));
     QVERIFY(h.child<QPushButton>(QStringLiteral("resetDataButton"))->isEnabled());
@@ -429,7 +449,7 @@ void TestFieldEditor::editAsJsonApplies()
     text->setFocus();
     text->selectAll();
     const QString typed = QStringLiteral(R"({"headers": {"X-A": "1"}, "data": {"sku": {"@path": "$.properties.sku"}}})");
-    QTest::keyClicks(text, typed);
+    typeText(text, typed);
     const QString expected = QStringLiteral(R"({"headers":{"X-A":"1"},"data":{"sku":{"@path":"$.properties.sku"}}})");
     QCOMPARE(str(h.editor.mapping()), expected);
     QCOMPARE(h.emitted.last(), expected);
@@ -466,7 +486,7 @@ void TestFieldEditor::editAsJsonInvalidIsKept()
     auto *text = h.child<JsonTextEdit>(QStringLiteral("mappingJsonEdit"));
     text->setFocus();
     text->selectAll();
-    QTest::keyClicks(text, typed);
+    typeText(text, typed);
 
     QCOMPARE(text->toPlainText(), typed);
     QVERIFY(text->hasError());

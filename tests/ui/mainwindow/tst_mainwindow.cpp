@@ -127,7 +127,7 @@ void TestMainWindow::firstStartOpensTheDemo()
     MainWindow window;
     window.openInitialProject();
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QVERIFY(window.windowTitle().startsWith(QStringLiteral("Demo Project")));
     QVERIFY(!window.isWindowModified());
     QCOMPARE(window.settingsPanel()->lineEdit(SettingsPanel::Field::Url)->text(), project::DemoProject::url());
@@ -160,7 +160,7 @@ void TestMainWindow::typingSettingsMarksTheTitle()
 {
     MainWindow window;
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QLineEdit *url = window.settingsPanel()->lineEdit(SettingsPanel::Field::Url);
     QTest::keyClicks(url, QStringLiteral("http://example.com"));
     QVERIFY(window.isWindowModified());
@@ -176,7 +176,7 @@ void TestMainWindow::undoRedoRestoreWhatTheWidgetsShow()
 {
     MainWindow window;
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QTreeView *list = window.mappingsPanel()->listView();
     window.mappingsPanel()->addPresetAction()->trigger();
     list->setFocus();
@@ -186,6 +186,7 @@ void TestMainWindow::undoRedoRestoreWhatTheWidgetsShow()
     nameEditor->selectAll();
     QTest::keyClicks(nameEditor, QStringLiteral("Checkout"));
     QTest::keyClick(nameEditor, Qt::Key_Return);
+    QTRY_COMPARE(mappingNames(window).at(1), QStringLiteral("Checkout")); // the delegate commits on the next turn
     window.mappingsPanel()->moveUpAction()->trigger();
     window.eventsPanel()->pasteText(QStringLiteral("{\"type\":\"track\",\"event\":\"Checkout Started\"}"));
     const QStringList final{QStringLiteral("Checkout"), QStringLiteral("Send Entire Event")};
@@ -212,7 +213,7 @@ void TestMainWindow::fiftyFirstMappingIsRefused()
 {
     MainWindow window;
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QTreeView *list = window.mappingsPanel()->listView();
     list->setFocus();
     for (int i = 1; i < 50; ++i)
@@ -232,7 +233,7 @@ void TestMainWindow::saveAndReopen()
     {
         MainWindow window;
         window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         QTest::keyClicks(window.settingsPanel()->lineEdit(SettingsPanel::Field::Url), QStringLiteral("https://mi.example.com/in"));
         QTest::keyClicks(window.settingsPanel()->lineEdit(SettingsPanel::Field::Username), QStringLiteral("AKID42"));
         QTest::keyClicks(window.settingsPanel()->lineEdit(SettingsPanel::Field::Secret), QStringLiteral("never-saved"));
@@ -266,13 +267,13 @@ void TestMainWindow::saveAsThroughTheDialog()
     const QString path = dir.filePath(QStringLiteral("chosen"));
     MainWindow window;
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     window.mappingsPanel()->addPresetAction()->trigger();
     onNextModal([path](QWidget *modal) {
         auto *dialog = qobject_cast<QFileDialog *>(modal);
         QVERIFY2(dialog, "expected a file dialog");
         dialog->selectFile(path);
-        dialog->accept();
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() checks the name, as the Save button does
     });
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier); // untitled: Save asks where
     QVERIFY(QFile::exists(path + QStringLiteral(".inkmapper.json")));
@@ -285,7 +286,7 @@ void TestMainWindow::corruptProjectOpensWithAClearMessage_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("expected");
     QTest::newRow("syntax") << QByteArray("{\n  \"subscriptions\": [\n    {\"name\": \"A\" \"subscribe\": \"\"}\n  ]\n}\n")
-                            << QStringLiteral("broken.inkmapper.json, line 3, column 17: ");
+                            << QStringLiteral("broken.inkmapper.json, line 3, column 18: ");
     QTest::newRow("structure") << QByteArray(R"({"subscriptions":[{"subscribe":"type = \"track\""}]})")
                                << QStringLiteral("broken.inkmapper.json, at subscriptions[0]");
     QTest::newRow("not a project") << QByteArray("[1, 2]") << QStringLiteral("broken.inkmapper.json");
@@ -300,7 +301,7 @@ void TestMainWindow::corruptProjectOpensWithAClearMessage()
     writeFile(path, content);
     MainWindow window;
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     const QStringList before = mappingNames(window);
     QString seen;
     answerMessageBox(QMessageBox::Ok, &seen);
@@ -329,7 +330,7 @@ void TestMainWindow::unsavedChangesGuard()
     const QString path = dir.filePath(QStringLiteral("guarded.inkmapper.json"));
     MainWindow window;
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QVERIFY(window.saveTo(path));
     window.mappingsPanel()->addPresetAction()->trigger();
     QVERIFY(window.isWindowModified());
@@ -349,7 +350,7 @@ void TestMainWindow::closeIsGuarded()
 {
     MainWindow window;
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     window.mappingsPanel()->addPresetAction()->trigger();
     answerMessageBox(QMessageBox::Cancel);
     QVERIFY(!window.close());
@@ -384,7 +385,7 @@ void TestMainWindow::triggerEditorFollowsTheSelectedMapping()
     MainWindow window;
     window.openInitialProject();
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     const project::Project &project = window.document()->project();
     QCOMPARE(window.triggerEditor()->fql(), project.mapping(0).subscribe);
     window.mappingsPanel()->listView()->setCurrentIndex(window.mappingsPanel()->listView()->model()->index(1, 0));
@@ -404,7 +405,7 @@ void TestMainWindow::fieldEditorEditsTheSelectedMapping()
     MainWindow window;
     window.openInitialProject();
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     const project::Project &project = window.document()->project();
     QCOMPARE(window.fieldEditor()->mapping(), project.mapping(0).mapping);
     window.document()->setCurrentMappingIndex(1);
@@ -416,7 +417,7 @@ void TestMainWindow::previewShowsTheSelectedEventAndMapping()
     MainWindow window;
     window.openInitialProject();
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QTRY_VERIFY_WITH_TIMEOUT(window.previewPanel()->result() != nullptr, 10000);
     QVERIFY(!window.previewPanel()->curlCommand().isEmpty());
     QVERIFY(window.previewPanel()->curlCommand().contains(project::DemoProject::url()));
@@ -427,7 +428,7 @@ void TestMainWindow::layoutIsRemembered()
     {
         MainWindow window;
         window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         window.sideTabs()->setCurrentIndex(1);
         window.resize(1234, 777);
         QVERIFY(window.close());

@@ -98,7 +98,7 @@ void TestMappingListModel::showsTriggerErrors()
     ProjectDocument doc;
     MappingListModel model(&doc);
     doc.addEvents({sample(R"({"type":"track"})")});
-    doc.setMappingTrigger(0, QStringLiteral("type = "));
+    doc.setMappingTrigger(0, QStringLiteral("type = \"track"));
     const QString error = model.index(0, 0).data(MappingListModel::TriggerErrorRole).toString();
     QVERIFY(!error.isEmpty());
     QVERIFY(model.index(0, MappingListModel::TriggerColumn).data().toString().startsWith(QStringLiteral("Invalid trigger: ")));

@@ -200,8 +200,9 @@ void TestEventsPanel::largeFileLoadsInTheBackground()
     const QString path = dir.filePath(QStringLiteral("large.jsonl"));
     QByteArray content;
     const QByteArray padding(400, 'x');
-    for (int i = 0; content.size() <= EventsPanel::BackgroundLoadThreshold; ++i)
+    for (int i = 0; i < 12000; ++i)
         content += "{\"type\":\"track\",\"event\":\"E" + QByteArray::number(i) + "\",\"properties\":{\"pad\":\"" + padding + "\"}}\n";
+    QVERIFY(content.size() > EventsPanel::BackgroundLoadThreshold);
     writeFile(path, content);
     m_panel->loadFiles({path});
     // The load runs on a worker thread: nothing has arrived when loadFiles() returns.

@@ -107,7 +107,8 @@ void TestMappingsPanel::renameWithF2()
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("Orders to Movable Ink"));
     QTest::keyClick(editor, Qt::Key_Return);
-    QCOMPARE(m_doc->project().mapping(0).name, QStringLiteral("Orders to Movable Ink"));
+    // The delegate commits on the next turn of the event loop.
+    QTRY_COMPARE(m_doc->project().mapping(0).name, QStringLiteral("Orders to Movable Ink"));
     QCOMPARE(shownNames(list).front(), QStringLiteral("Orders to Movable Ink"));
     m_doc->undoStack()->undo();
     QCOMPARE(shownNames(list).front(), QStringLiteral("Send Entire Event"));
@@ -123,8 +124,8 @@ void TestMappingsPanel::emptyRenameIsExplained()
     editor->selectAll();
     QTest::keyClick(editor, Qt::Key_Delete);
     QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(m_panel->messageBar()->text(), QStringLiteral("A mapping needs a name."));
     QCOMPARE(m_doc->project().mapping(0).name, QStringLiteral("Send Entire Event"));
-    QCOMPARE(m_panel->messageBar()->text(), QStringLiteral("A mapping needs a name."));
 }
 
 void TestMappingsPanel::reorderWithTheToolbar()

@@ -58,7 +58,7 @@ void TestSettingsPanel::urlIsValidatedAsYouType_data()
                                    << QStringLiteral("http:// sends the Access Secret unencrypted");
     QTest::newRow("other scheme") << QStringLiteral("ftp://example.com") << Severity::Error
                                   << QStringLiteral("The URL must start with https://");
-    QTest::newRow("no host") << QStringLiteral("https://") << Severity::Error << QStringLiteral("no host name");
+    QTest::newRow("no host") << QStringLiteral("https://") << Severity::Error << QStringLiteral("The URL has no host name");
     QTest::newRow("no scheme") << QStringLiteral("example.com/x") << Severity::Error
                                << QStringLiteral("Start the URL with https://");
     QTest::newRow("spaces") << QStringLiteral("https://exa mple.com") << Severity::Error
