@@ -29,7 +29,8 @@ QString StringInterner::intern(const char *data, qsizetype size)
     if (size > kMaxLength)
         return QString(bytes);
     QString &slot = m_slots[slotHash(data, size) & (kSlots - 1)];
-    // A null slot is empty; "" is interned like any other string (a null QString would change isNull()).
+    // Slots start as null strings, which compare equal to "": the isNull() check keeps an interned ""
+    // non-null, as QString(QLatin1StringView) makes it.
     if (slot.isNull() || slot.size() != size || slot != bytes)
         slot = QString(bytes);
     return slot;

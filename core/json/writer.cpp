@@ -77,30 +77,26 @@ public:
             return;
         case Value::Type::Array:
         case Value::Type::Object:
-            if (m_subtrees)
-                writeRemembered(v, level);
-            else if (v.isArray())
-                writeArray(v.toArray(), level);
-            else
-                writeObject(v.toObject(), level);
+            writeContainer(v, level);
             return;
         }
     }
 
 private:
-    void writeRemembered(const Value &v, int level)
+    void writeContainer(const Value &v, int level)
     {
-        const void *identity = v.isArray() ? static_cast<const void *>(&v.toArray()) : &v.toObject();
-        if (const std::string *text = m_subtrees->find(identity)) {
-            m_out += *text;
-            return;
+        if (m_subtrees) {
+            if (const std::string *text = m_subtrees->find(v)) {
+                m_out += *text;
+                return;
+            }
         }
         const size_t start = m_out.size();
         if (v.isArray())
             writeArray(v.toArray(), level);
         else
             writeObject(v.toObject(), level);
-        if (m_out.size() - start >= SerializedSubtrees::kMinRememberedBytes)
+        if (m_subtrees && m_out.size() - start >= SerializedSubtrees::kMinRememberedBytes)
             m_subtrees->remember(v, std::string_view(m_out).substr(start));
     }
 
@@ -212,12 +208,16 @@ bool appendJson(std::string &out, const Value &value, const WriteOptions &option
     return true;
 }
 
-const std::string *SerializedSubtrees::find(const void *container) const
+const void *SerializedSubtrees::identityOf(const Value &container)
 {
+    return container.isArray() ? static_cast<const void *>(&container.toArray()) : &container.toObject();
+}
+
+const std::string *SerializedSubtrees::find(const Value &container) const
+{
+    const void *identity = identityOf(container);
     for (const Entry &entry : m_entries) {
-        const void *identity = entry.container.isArray() ? static_cast<const void *>(&entry.container.toArray())
-                                                         : &entry.container.toObject();
-        if (identity == container)
+        if (identityOf(entry.container) == identity)
             return &entry.text;
     }
     return nullptr;

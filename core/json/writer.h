@@ -39,11 +39,14 @@ public:
     /** Containers whose compact text is shorter than this are cheaper to write again than to remember. */
     static constexpr size_t kMinRememberedBytes = 256;
 
-    const std::string *find(const void *container) const;
+    /** The remembered text of this very array or object (not of an equal one), or nullptr. */
+    const std::string *find(const Value &container) const;
     void remember(const Value &container, std::string_view text);
     void clear() { m_entries.clear(); }
 
 private:
+    static const void *identityOf(const Value &container);
+
     struct Entry
     {
         Value container; // keeps the identity valid

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void undefinedAndFunctionsAreDroppedFromObjects();
     void undefinedAndFunctionsBecomeNullInArrays();
     void topLevelUndefinedHasNoText();
+    void rememberedSubtreesGiveTheSameText();
     void indentMatchesJsonStringifyWithSpaces();
     void stringToNumber_data();
     void stringToNumber();
@@ -97,6 +98,32 @@ void TestJsonWriter::topLevelUndefinedHasNoText()
     QVERIFY(!json::stringify(json::Value()).has_value());
     QVERIFY(!json::stringify(json::Value(json::Function{QStringLiteral("f")})).has_value());
     QVERIFY(json::toJsonString(json::Value()).isNull());
+}
+
+void TestJsonWriter::rememberedSubtreesGiveTheSameText()
+{
+    // A large shared subtree, as when several mappings send the same event's properties.
+    json::Object properties;
+    for (int i = 0; i < 40; ++i)
+        properties.set(QStringLiteral("key%1").arg(i), json::Value(QStringLiteral("value \"%1\" \u00e9").arg(i)));
+    const json::Value shared{properties};
+    json::Object wrapper;
+    wrapper.set(QStringLiteral("props"), shared);
+    json::Object equalButNotShared;
+    equalButNotShared.set(QStringLiteral("other"), json::Value(json::Object(properties)));
+
+    json::SerializedSubtrees subtrees;
+    for (const json::Value &value : {shared, json::Value(wrapper), json::Value(equalButNotShared), shared}) {
+        std::string remembered;
+        QVERIFY(json::appendJson(remembered, value, subtrees));
+        QCOMPARE(QByteArray::fromStdString(remembered), json::stringify(value).value());
+    }
+    // Found by identity only: the shared object was remembered, its equal copy was not looked up as it.
+    QVERIFY(subtrees.find(shared) != nullptr);
+    QVERIFY(subtrees.find(equalButNotShared.value(u"other")) != nullptr); // remembered when written
+    QVERIFY(subtrees.find(json::Value(json::Object(properties))) == nullptr);
+    subtrees.clear();
+    QVERIFY(subtrees.find(shared) == nullptr);
 }
 
 void TestJsonWriter::indentMatchesJsonStringifyWithSpaces()
