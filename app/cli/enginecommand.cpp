@@ -24,12 +24,15 @@ int runJsonLines(std::FILE *in, std::FILE *out, const LineHandler &handler)
     std::string_view line;
     std::string output;
     qint64 lineNumber = 0;
+    // Events usually come as JSON.stringify wrote them, and mappings send much of them on unchanged.
+    json::ParseOptions parseOptions;
+    parseOptions.keepCanonicalText = true;
     while (reader.next(line)) {
         ++lineNumber;
         if (line.find_first_not_of(" \t\r") == std::string_view::npos)
             continue; // blank lines get no output
         json::Value result;
-        const auto parsed = json::parse(QByteArrayView(line.data(), qsizetype(line.size())));
+        const auto parsed = json::parse(QByteArrayView(line.data(), qsizetype(line.size())), parseOptions);
         if (!parsed.ok())
             result = errorLine(QStringLiteral("input line %1 is not valid JSON: %2")
                                    .arg(lineNumber)

@@ -63,6 +63,7 @@ qsizetype Object::indexOf(QStringView key) const
 
 void Object::appendInOrder(const QString &key, Value value)
 {
+    forgetCanonicalText();
     if (isArrayIndex(key)) {
         Q_ASSERT(m_indexKeyCount == size()); // index keys come first
         ++m_indexKeyCount;
@@ -87,6 +88,7 @@ Value Object::value(QStringView key) const
 
 void Object::set(const QString &key, Value value)
 {
+    forgetCanonicalText();
     const qsizetype existing = indexOf(key);
     if (existing >= 0) {
         m_members[size_t(existing)].second = std::move(value);
@@ -121,6 +123,7 @@ void Object::remove(const QString &key)
     const qsizetype i = indexOf(key);
     if (i < 0)
         return;
+    forgetCanonicalText();
     if (i < m_indexKeyCount)
         --m_indexKeyCount;
     m_members.erase(m_members.begin() + i);

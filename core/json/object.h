@@ -5,6 +5,8 @@
 #include <QHash>
 
 #include <memory>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -45,29 +47,57 @@ public:
     auto begin() const { return m_members.cbegin(); }
     auto end() const { return m_members.cend(); }
     const Member &at(qsizetype i) const { return m_members[size_t(i)]; }
+    /** Whether some key is an array index (those are ordered first, whatever the insertion order). */
+    bool hasArrayIndexKeys() const { return m_indexKeyCount > 0; }
 
     /** True for canonical array-index keys, which JavaScript orders first. */
     static bool isArrayIndex(QStringView key, quint32 *index = nullptr);
+
+    /**
+     * The JSON text this object was parsed from, when JSON.stringify of the object gives back exactly
+     * that text (see ParseOptions::keepCanonicalText); empty otherwise. Writing then copies the text
+     * instead of walking the members. Any change to the object forgets it.
+     */
+    std::string_view canonicalText() const { return m_canonicalSource ? m_canonicalText : std::string_view(); }
+    /** For the parser: `text` lies within `source`, which the object keeps alive. */
+    void setCanonicalText(std::shared_ptr<const std::string> source, std::string_view text)
+    {
+        m_canonicalSource = std::move(source);
+        m_canonicalText = text;
+    }
 
     friend bool operator==(const Object &a, const Object &b) { return a.m_members == b.m_members; }
 
 private:
     qsizetype indexOf(QStringView key) const;
     void rebuildHash() const;
+    void forgetCanonicalText()
+    {
+        m_canonicalSource.reset();
+        m_canonicalText = {};
+    }
 
     std::vector<Member> m_members;
     qsizetype m_indexKeyCount = 0; ///< how many leading members have array-index keys
     // Large objects get a key → position map so that parsing stays linear; small ones scan.
     mutable std::unique_ptr<QHash<QString, qsizetype>> m_hash;
+    std::shared_ptr<const std::string> m_canonicalSource;
+    std::string_view m_canonicalText;
 
 public:
-    Object(const Object &other) : m_members(other.m_members), m_indexKeyCount(other.m_indexKeyCount) {}
+    Object(const Object &other)
+        : m_members(other.m_members), m_indexKeyCount(other.m_indexKeyCount),
+          m_canonicalSource(other.m_canonicalSource), m_canonicalText(other.m_canonicalText)
+    {
+    }
     Object &operator=(const Object &other)
     {
         if (this != &other) {
             m_members = other.m_members;
             m_indexKeyCount = other.m_indexKeyCount;
             m_hash.reset();
+            m_canonicalSource = other.m_canonicalSource;
+            m_canonicalText = other.m_canonicalText;
         }
         return *this;
     }

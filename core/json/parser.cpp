@@ -7,6 +7,8 @@
 #include "object.h"
 
 #include <cstring>
+#include <memory>
+#include <string>
 
 namespace inkmapper::json {
 
@@ -17,7 +19,8 @@ class Reader
 {
 public:
     Reader(const char *data, qsizetype size, const ParseOptions &options)
-        : m_begin(data), m_pos(data), m_end(data + size), m_options(options),
+        : m_source(options.keepCanonicalText ? std::make_shared<const std::string>(data, size_t(size)) : nullptr),
+          m_begin(m_source ? m_source->data() : data), m_pos(m_begin), m_end(m_begin + size), m_options(options),
           m_interner(StringInterner::forThisThread())
     {
         m_members.reserve(64);
@@ -40,8 +43,11 @@ public:
 private:
     void skipWhitespace()
     {
+        const char *start = m_pos;
         while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
             ++m_pos;
+        if (m_pos != start)
+            ++m_deviations; // JSON.stringify writes none
     }
 
     QString describeHere() const
@@ -165,6 +171,8 @@ private:
             while (m_pos < m_end && *m_pos >= '0' && *m_pos <= '9')
                 ++m_pos;
         }
+        if (!isCanonicalNumber(negative, digits))
+            ++m_deviations;
         // Integers of up to 15 digits are exact in a double: no need for the general conversion.
         if (integer && m_pos - digits <= 15) {
             qint64 v = 0;
@@ -176,6 +184,49 @@ private:
         }
         const double v = parseDecimal(std::string_view(digits, size_t(m_pos - digits)));
         return Value(negative ? -v : v);
+    }
+
+    /**
+     * Whether JavaScript writes the number [digits, m_pos) (after an optional '-') exactly so. Only
+     * decides the plain forms: at most 15 significant digits (a decimal that short is the shortest text
+     * of its double, so Number#toString gives it back), no exponent, no trailing zero in the fraction,
+     * not -0, and not below 1e-6 (written with an exponent). Anything else counts as not canonical.
+     */
+    bool isCanonicalNumber(bool negative, const char *digits) const
+    {
+        const char *p = digits;
+        const char *end = m_pos;
+        int significant = 0;
+        bool leadingZero = *p == '0';
+        if (leadingZero) {
+            ++p;
+        } else {
+            while (p < end && *p >= '0' && *p <= '9') {
+                ++p;
+                ++significant;
+            }
+        }
+        if (p == end) // an integer
+            return significant <= 15 && !(negative && leadingZero);
+        if (*p != '.')
+            return false; // an exponent
+        ++p;
+        const char *fraction = p;
+        while (p < end && *p >= '0' && *p <= '9')
+            ++p;
+        if (p != end || p[-1] == '0')
+            return false;
+        if (leadingZero) {
+            const char *firstDigit = fraction;
+            while (*firstDigit == '0')
+                ++firstDigit;
+            if (firstDigit - fraction > 5)
+                return false; // below 1e-6
+            significant = int(end - firstDigit);
+        } else {
+            significant += int(end - fraction);
+        }
+        return significant <= 15;
     }
 
     static int hexValue(char c)
@@ -219,6 +270,7 @@ private:
                 upper = 0x8F;
         } else {
             out.append(QChar(0xFFFD));
+            ++m_deviations;
             ++m_pos;
             return;
         }
@@ -227,6 +279,7 @@ private:
             const unsigned b = byte(i);
             if (b < lower || b > upper) {
                 out.append(QChar(0xFFFD));
+                ++m_deviations;
                 m_pos += i;
                 return;
             }
@@ -290,7 +343,7 @@ private:
             switch (*m_pos) {
             case '"': out.append(u'"'); break;
             case '\\': out.append(u'\\'); break;
-            case '/': out.append(u'/'); break;
+            case '/': out.append(u'/'); ++m_deviations; break;
             case 'b': out.append(u'\b'); break;
             case 'f': out.append(u'\f'); break;
             case 'n': out.append(u'\n'); break;
@@ -310,6 +363,8 @@ private:
                 // Each \u escape is one UTF-16 code unit: surrogate pairs form by themselves and lone
                 // surrogates stay, as in JavaScript.
                 out.append(QChar(char16_t(unit)));
+                if (!isCanonicalUnicodeEscape(m_pos + 1, unit))
+                    ++m_deviations;
                 m_pos += 4;
                 break;
             }
@@ -322,6 +377,20 @@ private:
             }
             ++m_pos;
         }
+    }
+
+    /** JSON.stringify writes \uXXXX (lowercase) only for control characters without a short escape;
+     *  the lone surrogates it also escapes are left to the general writer (not canonical here). */
+    static bool isCanonicalUnicodeEscape(const char *hex, unsigned unit)
+    {
+        const bool hasShortForm = unit == '\b' || unit == '\t' || unit == '\n' || unit == '\f' || unit == '\r';
+        if (unit >= 0x20 || hasShortForm)
+            return false;
+        for (int i = 0; i < 4; ++i) {
+            if (hex[i] >= 'A' && hex[i] <= 'F')
+                return false;
+        }
+        return true;
     }
 
     bool enter(int depth)
@@ -367,6 +436,8 @@ private:
     {
         if (!enter(depth))
             return {};
+        const char *open = m_pos;
+        const size_t deviationsBefore = m_deviations;
         ++m_pos;
         skipWhitespace();
         if (m_pos < m_end && *m_pos == '}') {
@@ -408,7 +479,12 @@ private:
                 // set(): a repeated key keeps its first position and takes the last value, as in JSON.parse.
                 for (size_t i = base; i < m_members.size(); ++i)
                     object.set(m_members[i].first, std::move(m_members[i].second));
+                // Repeated keys vanish and index keys move to the front when written again.
+                if (size_t(object.size()) != m_members.size() - base || object.hasArrayIndexKeys())
+                    ++m_deviations;
                 m_members.resize(base);
+                if (m_source && m_deviations == deviationsBefore)
+                    object.setCanonicalText(m_source, std::string_view(open, size_t(m_pos - open)));
                 return Value(std::move(object));
             }
             fail(QStringLiteral("unexpected %1 in an object, expected ',' or '}'").arg(describeHere()));
@@ -416,11 +492,13 @@ private:
         }
     }
 
+    std::shared_ptr<const std::string> m_source; ///< the copy of the input that canonical objects point into
     const char *m_begin;
     const char *m_pos;
     const char *m_end;
     const ParseOptions &m_options;
     StringInterner &m_interner;
+    size_t m_deviations = 0; ///< places so far where the text differs from what JSON.stringify writes
     std::vector<Object::Member> m_members; // members of the objects being read, innermost last
     bool m_failed = false;
     QString m_errorMessage;

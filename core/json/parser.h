@@ -12,6 +12,13 @@ namespace inkmapper::json {
 struct ParseOptions
 {
     int maxDepth = 1000; ///< arrays and objects nested deeper than this are refused with an error
+    /**
+     * Objects whose text is already exactly what JSON.stringify writes for them (no whitespace,
+     * numbers and escapes in JavaScript's own form, no repeated or array-index keys) keep that text
+     * (json::Object::canonicalText), and writing them copies it. Costs a copy of the input, kept
+     * alive by those objects: for events about to be transformed and written, not for documents kept.
+     */
+    bool keepCanonicalText = false;
 };
 
 /**

@@ -28,12 +28,13 @@ QString StringInterner::intern(const char *data, qsizetype size)
     const QLatin1StringView bytes(data, size);
     if (size > kMaxLength)
         return QString(bytes);
-    QString &slot = m_slots[slotHash(data, size) & (kSlots - 1)];
-    // Slots start as null strings, which compare equal to "": the isNull() check keeps an interned ""
-    // non-null, as QString(QLatin1StringView) makes it.
-    if (slot.isNull() || slot.size() != size || slot != bytes)
-        slot = QString(bytes);
-    return slot;
+    Slot &slot = m_slots[slotHash(data, size) & (kSlots - 1)];
+    if (slot.size != size || std::memcmp(slot.bytes, data, size_t(size)) != 0) {
+        slot.string = QString(bytes);
+        slot.size = size;
+        std::memcpy(slot.bytes, data, size_t(size));
+    }
+    return slot.string;
 }
 
 StringInterner &StringInterner::forThisThread()

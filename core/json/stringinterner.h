@@ -26,7 +26,15 @@ public:
 
 private:
     static constexpr size_t kSlots = 2048; // a power of two
-    std::array<QString, kSlots> m_slots;
+    // The bytes beside the string: checking a hit is then an inline compare of a few bytes, not a
+    // Latin-1 to UTF-16 comparison through Qt.
+    struct Slot
+    {
+        QString string;
+        qsizetype size = -1; ///< -1: empty slot
+        char bytes[kMaxLength];
+    };
+    std::array<Slot, kSlots> m_slots;
 };
 
 } // namespace inkmapper::json

@@ -48,8 +48,7 @@ void appendEscapedUnit(std::string &out, char16_t u)
 class Writer
 {
 public:
-    Writer(std::string &out, const WriteOptions &options, SerializedSubtrees *subtrees = nullptr)
-        : m_out(out), m_options(options), m_subtrees(options.indent > 0 ? nullptr : subtrees)
+    Writer(std::string &out, const WriteOptions &options) : m_out(out), m_options(options)
     {
     }
 
@@ -85,19 +84,19 @@ public:
 private:
     void writeContainer(const Value &v, int level)
     {
-        if (m_subtrees) {
-            if (const std::string *text = m_subtrees->find(v)) {
-                m_out += *text;
+        if (v.isArray()) {
+            writeArray(v.toArray(), level);
+            return;
+        }
+        const Object &o = v.toObject();
+        // An object still as parsed from JSON.stringify-shaped text (an event sent on as it came).
+        if (m_options.indent <= 0) {
+            if (const std::string_view text = o.canonicalText(); !text.empty()) {
+                m_out += text;
                 return;
             }
         }
-        const size_t start = m_out.size();
-        if (v.isArray())
-            writeArray(v.toArray(), level);
-        else
-            writeObject(v.toObject(), level);
-        if (m_subtrees && m_out.size() - start >= SerializedSubtrees::kMinRememberedBytes)
-            m_subtrees->remember(v, std::string_view(m_out).substr(start));
+        writeObject(o, level);
     }
 
     void writeArray(const Array &a, int level)
@@ -151,7 +150,6 @@ private:
 
     std::string &m_out;
     const WriteOptions &m_options;
-    SerializedSubtrees *m_subtrees;
 };
 
 } // namespace
@@ -205,35 +203,6 @@ bool appendJson(std::string &out, const Value &value, const WriteOptions &option
     if (isSkipped(value))
         return false;
     Writer(out, options).write(value, 0);
-    return true;
-}
-
-const void *SerializedSubtrees::identityOf(const Value &container)
-{
-    return container.isArray() ? static_cast<const void *>(&container.toArray()) : &container.toObject();
-}
-
-const std::string *SerializedSubtrees::find(const Value &container) const
-{
-    const void *identity = identityOf(container);
-    for (const Entry &entry : m_entries) {
-        if (identityOf(entry.container) == identity)
-            return &entry.text;
-    }
-    return nullptr;
-}
-
-void SerializedSubtrees::remember(const Value &container, std::string_view text)
-{
-    m_entries.push_back({container, std::string(text)});
-}
-
-bool appendJson(std::string &out, const Value &value, SerializedSubtrees &subtrees)
-{
-    if (isSkipped(value))
-        return false;
-    const WriteOptions compact;
-    Writer(out, compact, &subtrees).write(value, 0);
     return true;
 }
 

@@ -27,37 +27,6 @@ std::optional<QByteArray> stringify(const Value &value, const WriteOptions &opti
 /** Appends JSON.stringify(value) to `out`; returns false (appending nothing) for undefined. */
 bool appendJson(std::string &out, const Value &value, const WriteOptions &options = {});
 
-/**
- * The JSON text of large containers already written, remembered by identity. Values are immutable and
- * shared, so when several mappings send the same event, or the same `properties`, that subtree is
- * serialized once instead of once per mapping. Every remembered container is kept alive, so its address
- * cannot be taken by another container while it is remembered; clear() between events bounds the memory.
- */
-class SerializedSubtrees
-{
-public:
-    /** Containers whose compact text is shorter than this are cheaper to write again than to remember. */
-    static constexpr size_t kMinRememberedBytes = 256;
-
-    /** The remembered text of this very array or object (not of an equal one), or nullptr. */
-    const std::string *find(const Value &container) const;
-    void remember(const Value &container, std::string_view text);
-    void clear() { m_entries.clear(); }
-
-private:
-    static const void *identityOf(const Value &container);
-
-    struct Entry
-    {
-        Value container; // keeps the identity valid
-        std::string text;
-    };
-    std::vector<Entry> m_entries; // a handful per event: a linear scan beats hashing
-};
-
-/** appendJson (compact), reusing and filling `subtrees`. The output is the same as without it. */
-bool appendJson(std::string &out, const Value &value, SerializedSubtrees &subtrees);
-
 /** Appends a JSON string literal for `s` (JSON.stringify of a string) to `out`. */
 void appendJsonString(std::string &out, QStringView s);
 

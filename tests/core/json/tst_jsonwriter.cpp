@@ -1,5 +1,6 @@
 #include "json/jsnumber.h"
 #include "json/object.h"
+#include "json/parser.h"
 #include "json/writer.h"
 
 #include <QTest>
@@ -21,7 +22,12 @@ private Q_SLOTS:
     void undefinedAndFunctionsAreDroppedFromObjects();
     void undefinedAndFunctionsBecomeNullInArrays();
     void topLevelUndefinedHasNoText();
-    void rememberedSubtreesGiveTheSameText();
+    void canonicalText_data();
+    void canonicalText();
+    void canonicalTextIsPerObject();
+    void changingAnObjectForgetsItsText();
+    void canonicalNumbersRoundTrip_data();
+    void canonicalNumbersRoundTrip();
     void indentMatchesJsonStringifyWithSpaces();
     void stringToNumber_data();
     void stringToNumber();
@@ -100,30 +106,134 @@ void TestJsonWriter::topLevelUndefinedHasNoText()
     QVERIFY(json::toJsonString(json::Value()).isNull());
 }
 
-void TestJsonWriter::rememberedSubtreesGiveTheSameText()
-{
-    // A large shared subtree, as when several mappings send the same event's properties.
-    json::Object properties;
-    for (int i = 0; i < 40; ++i)
-        properties.set(QStringLiteral("key%1").arg(i), json::Value(QStringLiteral("value \"%1\" \u00e9").arg(i)));
-    const json::Value shared{properties};
-    json::Object wrapper;
-    wrapper.set(QStringLiteral("props"), shared);
-    json::Object equalButNotShared;
-    equalButNotShared.set(QStringLiteral("other"), json::Value(json::Object(properties)));
+namespace {
 
-    json::SerializedSubtrees subtrees;
-    for (const json::Value &value : {shared, json::Value(wrapper), json::Value(equalButNotShared), shared}) {
-        std::string remembered;
-        QVERIFY(json::appendJson(remembered, value, subtrees));
-        QCOMPARE(QByteArray::fromStdString(remembered), json::stringify(value).value());
+json::Value parseKeepingText(QByteArrayView text)
+{
+    json::ParseOptions options;
+    options.keepCanonicalText = true;
+    auto parsed = json::parse(text, options);
+    return parsed.ok() ? parsed.value() : json::Value();
+}
+
+QByteArray written(const json::Value &value)
+{
+    return json::stringify(value).value_or(QByteArray("<undefined>"));
+}
+
+} // namespace
+
+void TestJsonWriter::canonicalText_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("canonical");
+    auto row = [](const char *name, const char *text, bool canonical) {
+        QTest::newRow(name) << QByteArray(text) << canonical;
+    };
+    row("scalars and containers", R"({"a":1,"b":"x","c":[1,2,{"d":null}],"e":true,"f":false,"g":{}})", true);
+    row("decimals", R"({"p":19.99,"q":-0.5,"r":0.000001,"s":123456789012.345})", true);
+    row("short escapes", R"({"a":"\"\\\n\t\r\b\f"})", true);
+    row("control character as \\u, lowercase", R"({"a":"\u0001\u001f"})", true);
+    row("non-ASCII as UTF-8", "{\"a\":\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\"}", true);
+    row("DEL as it is", "{\"a\":\"\x7F\"}", true);
+    row("whitespace", R"({"a": 1})", false);
+    row("trailing zero", R"({"a":1.50})", false);
+    row("exponent", R"({"a":1e3})", false);
+    row("negative zero", R"({"a":-0})", false);
+    row("16 digits", R"({"a":1234567890123456})", false);
+    row("16 significant digits", R"({"a":0.1234567890123456})", false);
+    row("below 1e-6", R"({"a":0.0000001})", false);
+    row("escaped slash", R"({"a":"\/"})", false);
+    row("letter as \\u", R"({"a":"\u0041"})", false);
+    row("uppercase hex", R"({"a":"\u001F"})", false);
+    row("newline as \\u", R"({"a":"\u000a"})", false);
+    row("lone surrogate", R"({"a":"\ud800"})", false);
+    row("repeated key", R"({"a":1,"a":2})", false);
+    row("array index key", R"({"b":1,"1":2})", false);
+    row("invalid UTF-8", "{\"a\":\"\xFF\"}", false);
+    row("deviation deep inside", R"({"a":[{"b":[1.0]}]})", false);
+}
+
+void TestJsonWriter::canonicalText()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, canonical);
+    const json::Value kept = parseKeepingText(text);
+    QVERIFY(kept.isObject());
+    QCOMPARE(QByteArray::fromStdString(std::string(kept.toObject().canonicalText())), canonical ? text : QByteArray());
+    // Whether or not the text is kept, writing gives what writing the plainly parsed value gives.
+    QCOMPARE(written(kept), written(json::parse(QByteArrayView(text)).value()));
+    if (canonical)
+        QCOMPARE(written(kept), text);
+}
+
+void TestJsonWriter::canonicalTextIsPerObject()
+{
+    const json::Value kept = parseKeepingText(R"({"a": 1,"b":{"c":[2,{"d":3}]}})");
+    QVERIFY(kept.toObject().canonicalText().empty());
+    const json::Value &b = *kept.toObject().find(u"b");
+    QCOMPARE(b.toObject().canonicalText(), std::string_view(R"({"c":[2,{"d":3}]})"));
+    QCOMPARE(written(kept), QByteArray(R"({"a":1,"b":{"c":[2,{"d":3}]}})"));
+    // Not kept unless asked for.
+    QVERIFY(json::parse(QByteArrayView(R"({"c":1})")).value().toObject().canonicalText().empty());
+}
+
+void TestJsonWriter::changingAnObjectForgetsItsText()
+{
+    const json::Value kept = parseKeepingText(R"({"a":1,"b":2})");
+    json::Object changed = kept.toObject();
+    QCOMPARE(changed.canonicalText(), std::string_view(R"({"a":1,"b":2})")); // an unchanged copy
+    changed.set(QStringLiteral("c"), json::Value(3));
+    QVERIFY(changed.canonicalText().empty());
+    QCOMPARE(written(json::Value(changed)), QByteArray(R"({"a":1,"b":2,"c":3})"));
+    json::Object removed = kept.toObject();
+    removed.remove(QStringLiteral("a"));
+    QCOMPARE(written(json::Value(removed)), QByteArray(R"({"b":2})"));
+    json::Object overwritten = kept.toObject();
+    overwritten.set(QStringLiteral("a"), json::Value(5));
+    QCOMPARE(written(json::Value(overwritten)), QByteArray(R"({"a":5,"b":2})"));
+    QCOMPARE(written(kept), QByteArray(R"({"a":1,"b":2})")); // the original is untouched
+}
+
+void TestJsonWriter::canonicalNumbersRoundTrip_data()
+{
+    QTest::addColumn<QByteArray>("number");
+    // Number texts of every shape: the parser's verdict must never change what is written.
+    quint64 state = 0x9E3779B97F4A7C15ull;
+    auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    for (int i = 0; i < 3000; ++i) {
+        QByteArray text;
+        if (next() % 4 == 0)
+            text += '-';
+        const int intDigits = int(next() % 18);
+        text += intDigits == 0 ? QByteArray("0") : QByteArray::number(1 + next() % 9);
+        for (int d = 1; d < intDigits; ++d)
+            text += char('0' + next() % 10);
+        if (next() % 3 != 0) {
+            text += '.';
+            const int fractionDigits = 1 + int(next() % 18);
+            const int zeros = int(next() % 9);
+            for (int d = 0; d < fractionDigits; ++d)
+                text += d < zeros ? '0' : char('0' + next() % 10);
+        }
+        if (next() % 10 == 0)
+            text += "e" + QByteArray::number(int(next() % 40) - 20);
+        QTest::newRow(text.constData()) << text;
     }
-    // Found by identity only: the shared object was remembered, its equal copy was not looked up as it.
-    QVERIFY(subtrees.find(shared) != nullptr);
-    QVERIFY(subtrees.find(equalButNotShared.value(u"other")) != nullptr); // remembered when written
-    QVERIFY(subtrees.find(json::Value(json::Object(properties))) == nullptr);
-    subtrees.clear();
-    QVERIFY(subtrees.find(shared) == nullptr);
+}
+
+void TestJsonWriter::canonicalNumbersRoundTrip()
+{
+    QFETCH(QByteArray, number);
+    const QByteArray text = "{\"n\":" + number + "}";
+    const json::Value kept = parseKeepingText(text);
+    QVERIFY(kept.isObject());
+    QCOMPARE(written(kept), written(json::parse(QByteArrayView(text)).value()));
 }
 
 void TestJsonWriter::indentMatchesJsonStringifyWithSpaces()
