@@ -49,6 +49,34 @@ QStringList ownKeys(const json::Value &value)
     return keys;
 }
 
+/** Plans reach no deeper than this: far below the resolver's depth limit, so a plan never needs to
+ *  check it, and deeper mappings are rare enough to resolve as written. */
+constexpr int kMaxPlanDepth = 64;
+
+MappingPlan planFor(const json::Value &mapping, int depth)
+{
+    MappingPlan plan;
+    plan.source = mapping;
+    if (!mapping.isObject() || depth >= kMaxPlanDepth)
+        return plan;
+    const json::Object &object = mapping.toObject();
+    if (!isDirective(mapping)) {
+        plan.kind = MappingPlan::Kind::Object;
+        plan.members.reserve(size_t(object.size()));
+        for (const auto &[key, member] : object)
+            plan.members.push_back({key, planFor(member, depth + 1)});
+        return plan;
+    }
+    // The directive resolve() runs is the first directive key; a literal path string is all @path needs.
+    const QString *name = firstDirectiveKey(object);
+    const json::Value *path = object.find(*name);
+    if (*name == lit(u"@path") && path->isString()) {
+        plan.kind = MappingPlan::Kind::Path;
+        plan.pathKeys = splitPath(removeRootPrefix(path->toString()));
+    }
+    return plan;
+}
+
 Error typeError()
 {
     return Error{QStringLiteral("Cannot convert undefined or null to object"), {}};
@@ -115,6 +143,10 @@ Result<json::Value> PreparedMapping::mappingToProcess(const json::Value &mapping
 ReusableParts PreparedMapping::prepareReusableParts() const
 {
     ReusableParts parts;
+    if (!m_error) {
+        parts.planned = this;
+        parts.plan = planFor(m_toProcess, 0);
+    }
     NestedMappings &nested = parts.nested;
     std::unordered_set<const void *> visited;
     std::vector<std::pair<json::Value, int>> pending;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <vector>
 
 namespace inkmapper::mapping::Internal {
 
@@ -16,6 +17,29 @@ class PreparedMapping;
 
 /** Prepared forms of the `apply` mappings of @transform directives, by the address of their object. */
 using NestedMappings = std::unordered_map<const json::Object *, std::shared_ptr<const PreparedMapping>>;
+
+/**
+ * A mapping as a tree of its commonest shapes, worked out once so that resolving does not ask of every
+ * node what it is: plain objects (no directive) and literal @path lookups with their keys split.
+ * Anything else is a Generic node, resolved as it is written. Resolving a plan gives exactly what
+ * resolving its mapping gives.
+ */
+struct MappingPlan
+{
+    enum class Kind : unsigned char { Generic, Object, Path };
+    struct Member;
+
+    Kind kind = Kind::Generic;
+    json::Value source;          ///< the mapping value this node stands for
+    std::vector<Member> members; ///< Object: in the mapping's order
+    QStringList pathKeys;        ///< Path: the keys after `$.` removal
+};
+
+struct MappingPlan::Member
+{
+    QString key;
+    MappingPlan plan;
+};
 
 /**
  * What resolving a mapping over and over can reuse, keyed by the address of the mapping's own objects
@@ -27,6 +51,9 @@ struct ReusableParts
     NestedMappings nested;
     std::unordered_map<const QChar *, QStringList> paths;
     std::unordered_map<const QChar *, CompiledTemplate> templates;
+    /** The plan of the prepared mapping these parts were made for (not of the nested ones). */
+    const PreparedMapping *planned = nullptr;
+    MappingPlan plan;
 };
 
 /**

@@ -260,7 +260,8 @@ json::Value Resolver::transformPayload(const PreparedMapping &prepared, const js
     }
     const bool outerDirty = std::exchange(m_dirty, false);
     const bool outerPayloadClean = std::exchange(m_payloadClean, dataIsClean || data.isUndefined());
-    json::Value resolved = resolve(prepared.mapping(), payload);
+    json::Value resolved = m_reusable && m_reusable->planned == &prepared ? resolvePlanned(m_reusable->plan, payload)
+                                                                         : resolve(prepared.mapping(), payload);
     if (m_dirty)
         resolved = unwrap(removeUndefined(resolved));
     m_dirty = outerDirty;
@@ -322,18 +323,51 @@ json::Value Resolver::resolve(const json::Value &mapping, const json::Value &pay
     resolved.reserve(object.size());
     for (const auto &[key, value] : object) {
         const PathGuard step(m_path, {key});
-        json::Value result = resolve(value, payload);
-        // `resolved[key] = value` is a [[Set]]: for `__proto__` it sets the prototype (an object or
-        // null) or does nothing, and never creates an own property.
-        if (isProtoKey(key))
-            continue;
-        if (result.isUndefined()) {
-            if (!m_keepUndefined)
-                continue;
-            m_dirty = true;
-        }
-        // The mapping's keys are unique and in JavaScript order already; skipping some keeps that.
-        resolved.appendInOrder(key, std::move(result));
+        addResolvedMember(resolved, key, resolve(value, payload));
+    }
+    return json::Value(std::move(resolved));
+}
+
+void Resolver::addResolvedMember(json::Object &resolved, const QString &key, json::Value result)
+{
+    // `resolved[key] = value` is a [[Set]]: for `__proto__` it sets the prototype (an object or
+    // null) or does nothing, and never creates an own property.
+    if (isProtoKey(key))
+        return;
+    if (result.isUndefined()) {
+        if (!m_keepUndefined)
+            return;
+        m_dirty = true;
+    }
+    // The mapping's keys are unique and in JavaScript order already; skipping some keeps that.
+    resolved.appendInOrder(key, std::move(result));
+}
+
+json::Value Resolver::resolvePlanned(const MappingPlan &plan, const json::Value &payload)
+{
+    // What resolve() does for these shapes, without finding out again what each node is. Plans are
+    // shallow (see planFor), so the depth limit cannot be reached here.
+    switch (plan.kind) {
+    case MappingPlan::Kind::Generic:
+        return resolve(plan.source, payload);
+    case MappingPlan::Kind::Path: {
+        const PathGuard step(m_path, {u"@path"});
+        return taken(getPathKeys(payload, plan.pathKeys));
+    }
+    case MappingPlan::Kind::Object:
+        break;
+    }
+    ++m_depth;
+    struct DepthRestore
+    {
+        int &depth;
+        ~DepthRestore() { --depth; }
+    } restore{m_depth};
+    json::Object resolved;
+    resolved.reserve(qsizetype(plan.members.size()));
+    for (const MappingPlan::Member &member : plan.members) {
+        const PathGuard step(m_path, {member.key});
+        addResolvedMember(resolved, member.key, resolvePlanned(member.plan, payload));
     }
     return json::Value(std::move(resolved));
 }

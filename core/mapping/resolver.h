@@ -37,6 +37,8 @@ private:
     json::Value taken(json::Value value);
     void noteTaken(const json::Value &value);
     json::Value resolve(const json::Value &mapping, const json::Value &payload);
+    json::Value resolvePlanned(const MappingPlan &plan, const json::Value &payload);
+    void addResolvedMember(json::Object &resolved, const QString &key, json::Value result);
     json::Value resolveOption(QStringView option, const json::Value &value, const json::Value &payload);
     json::Value runDirective(const json::Object &directive, const json::Value &payload);
     QString resolveString(QStringView directive, const json::Value &value, const json::Value &payload);
