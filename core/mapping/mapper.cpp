@@ -31,4 +31,10 @@ Result<json::Value> Mapper::transform(const json::Value &event) const
     return resolver.transform(m_state->prepared, event);
 }
 
+Result<json::Value> Mapper::transformCleanEvent(const json::Value &event) const
+{
+    Internal::Resolver resolver(&m_state->reusable);
+    return resolver.transform(m_state->prepared, event, true);
+}
+
 } // namespace inkmapper::mapping

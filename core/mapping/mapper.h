@@ -39,6 +39,12 @@ public:
      */
     Result<json::Value> transform(const json::Value &event) const;
 
+    /**
+     * transform() for an event the caller has checked with isFreeOfUndefined() (true for parsed JSON
+     * without `__proto__` keys): what is taken from it is then not checked again, mapping after mapping.
+     */
+    Result<json::Value> transformCleanEvent(const json::Value &event) const;
+
 private:
     struct State;
     std::shared_ptr<const State> m_state;

@@ -232,13 +232,13 @@ private:
     QVarLengthArray<PathStep, 32> &m_path;
 };
 
-Result<json::Value> Resolver::transform(const PreparedMapping &prepared, const json::Value &event)
+Result<json::Value> Resolver::transform(const PreparedMapping &prepared, const json::Value &event, bool eventIsClean)
 {
     m_path.clear();
     m_depth = 0;
     m_keepUndefined = false;
     try {
-        return transformPayload(prepared, event, false);
+        return transformPayload(prepared, event, eventIsClean);
     } catch (ResolveFailure &failure) {
         return std::move(failure.error);
     }

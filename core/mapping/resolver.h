@@ -21,8 +21,11 @@ public:
     /** `reusable` (may be null) holds parts prepared ahead of time; others are prepared on the fly. */
     explicit Resolver(const ReusableParts *reusable = nullptr) : m_reusable(reusable) {}
 
-    /** mapping-kit's transform(mapping, event) for a prepared mapping; undefined `event` means `{}`. */
-    Result<json::Value> transform(const PreparedMapping &prepared, const json::Value &event);
+    /**
+     * mapping-kit's transform(mapping, event) for a prepared mapping; undefined `event` means `{}`.
+     * `eventIsClean` promises that isFreeOfUndefined(event) holds, so what is taken from it needs no check.
+     */
+    Result<json::Value> transform(const PreparedMapping &prepared, const json::Value &event, bool eventIsClean = false);
 
 private:
     struct PathStep

@@ -1,5 +1,7 @@
 #include "subscriptionset.h"
 
+#include "mapping/cleanup.h"
+
 #include <algorithm>
 
 namespace inkmapper::preview {
@@ -47,8 +49,12 @@ const Result<json::Value> &SubscriptionSet::EventRun::transform(qsizetype index)
 {
     const qsizetype mapping = m_set.m_subscriptions[size_t(index)].mapping;
     std::optional<Result<json::Value>> &answer = m_transforms[size_t(mapping)];
-    if (!answer)
-        answer.emplace(m_set.m_mappings[size_t(mapping)].transform(m_event));
+    if (!answer) {
+        if (!m_eventIsClean)
+            m_eventIsClean = mapping::isFreeOfUndefined(m_event);
+        const mapping::Mapper &mapper = m_set.m_mappings[size_t(mapping)];
+        answer.emplace(*m_eventIsClean ? mapper.transformCleanEvent(m_event) : mapper.transform(m_event));
+    }
     return *answer;
 }
 

@@ -47,6 +47,7 @@ public:
     private:
         const SubscriptionSet &m_set;
         const json::Value &m_event;
+        std::optional<bool> m_eventIsClean; ///< isFreeOfUndefined(event), asked once for all mappings
         std::vector<std::optional<Result<bool>>> m_matches;           // per distinct trigger
         std::vector<std::optional<Result<json::Value>>> m_transforms; // per distinct mapping
     };

@@ -3,6 +3,7 @@
 
 #include "mappingcases.h"
 
+#include "mapping/cleanup.h"
 #include "mapping/mapper.h"
 #include "mapping/transform.h"
 
@@ -78,6 +79,8 @@ void TestMapper::agreesOnVectors()
         const QString expected = shown(mapping::transform(line.mapping, line.event));
         QCOMPARE(shown(mapper.transform(line.event)), expected);
         QCOMPARE(shown(mapper.transform(line.event)), expected); // and again: nothing was used up
+        if (mapping::isFreeOfUndefined(line.event))
+            QCOMPARE(shown(mapper.transformCleanEvent(line.event)), expected);
     }
 }
 
