@@ -74,6 +74,37 @@ void Object::appendInOrder(const QString &key, Value value)
         m_hash->insert(key, qsizetype(m_members.size()) - 1);
 }
 
+Object Object::fromParsedMembers(Member *first, Member *last)
+{
+    Object object;
+    const qsizetype n = qsizetype(last - first);
+    object.m_members.reserve(size_t(n));
+    // The usual case, a small object with distinct ordinary keys, is taken over as it is. (Pairwise
+    // comparison is fine below the hashing threshold; keys from the interner often share their data.)
+    bool asRead = n < HashThreshold;
+    for (Member *m = first; asRead && m != last; ++m) {
+        if (isArrayIndex(m->first)) {
+            asRead = false;
+            break;
+        }
+        for (Member *earlier = first; earlier != m; ++earlier) {
+            const QString &a = earlier->first;
+            const QString &b = m->first;
+            if (a.size() == b.size() && (a.constData() == b.constData() || a == b)) {
+                asRead = false;
+                break;
+            }
+        }
+    }
+    if (asRead) {
+        object.m_members.assign(std::make_move_iterator(first), std::make_move_iterator(last));
+        return object;
+    }
+    for (Member *m = first; m != last; ++m)
+        object.set(m->first, std::move(m->second));
+    return object;
+}
+
 const Value *Object::find(QStringView key) const
 {
     const qsizetype i = indexOf(key);

@@ -31,6 +31,11 @@ public:
      * when copying members of another object in its order, dropping some): set() without the search.
      */
     void appendInOrder(const QString &key, Value value);
+    /**
+     * The object JSON.parse makes of `members` in the order read: a repeated key keeps its first
+     * position and takes the last value; index keys go first. The members are moved from.
+     */
+    static Object fromParsedMembers(Member *first, Member *last);
     /** Removes `key` if present (JS `delete`). */
     void remove(const QString &key);
 

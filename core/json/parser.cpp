@@ -474,11 +474,7 @@ private:
             }
             if (m_pos < m_end && *m_pos == '}') {
                 ++m_pos;
-                Object object;
-                object.reserve(qsizetype(m_members.size() - base));
-                // set(): a repeated key keeps its first position and takes the last value, as in JSON.parse.
-                for (size_t i = base; i < m_members.size(); ++i)
-                    object.set(m_members[i].first, std::move(m_members[i].second));
+                Object object = Object::fromParsedMembers(m_members.data() + base, m_members.data() + m_members.size());
                 // Repeated keys vanish and index keys move to the front when written again.
                 if (size_t(object.size()) != m_members.size() - base || object.hasArrayIndexKeys())
                     ++m_deviations;

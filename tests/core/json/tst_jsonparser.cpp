@@ -24,6 +24,7 @@ private Q_SLOTS:
     void deepNestingIsRefusedNotCrashing();
     void nestingWithinTheLimitIsAccepted();
     void loneSurrogatesSurvive();
+    void duplicateKeysLastWinsAtFirstPosition_data();
     void duplicateKeysLastWinsAtFirstPosition();
     void largeObjectStaysLinearAndCorrect();
     void parsesQStringInput();
@@ -184,9 +185,36 @@ void TestJsonParser::loneSurrogatesSurvive()
     QCOMPARE(json::stringify(parsed.value()).value(), QByteArray("[\"\\ud800\",\"\\udc00x\",\"\xf0\x9f\x98\x80\"]"));
 }
 
+void TestJsonParser::duplicateKeysLastWinsAtFirstPosition_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("short key") << QByteArray(R"({"a":1,"b":2,"a":3})") << QByteArray(R"({"a":3,"b":2})");
+    const QByteArray longKey = "\"" + QByteArray(40, 'k') + "\""; // longer than the interner takes
+    QTest::newRow("long key") << "{" + longKey + ":1,\"b\":2," + longKey + ":3}" << "{" + longKey + ":3,\"b\":2}";
+    QTest::newRow("same length, different keys") << QByteArray(R"({"ab":1,"ba":2})") << QByteArray(R"({"ab":1,"ba":2})");
+    QTest::newRow("escaped spelling of the same key") << QByteArray(R"({"a":1,"\u0061":2})") << QByteArray(R"({"a":2})");
+    QTest::newRow("index keys first, ascending") << QByteArray(R"({"b":1,"2":2,"1":3,"01":4})")
+                                                 << QByteArray(R"({"1":3,"2":2,"b":1,"01":4})");
+    QTest::newRow("repeated index key") << QByteArray(R"({"1":1,"b":2,"1":3})") << QByteArray(R"({"1":3,"b":2})");
+    // Around the size where objects start hashing their keys.
+    for (int members : {23, 24, 30}) {
+        QByteArray text = "{", expected = "{";
+        for (int i = 0; i < members; ++i) {
+            text += (i ? "," : "") + QByteArray("\"k") + QByteArray::number(i) + "\":" + QByteArray::number(i);
+            expected += (i ? "," : "") + QByteArray("\"k") + QByteArray::number(i) + "\":"
+                        + (i == 3 ? QByteArray("\"dup\"") : QByteArray::number(i));
+        }
+        QTest::newRow(qPrintable(QStringLiteral("%1 members, one repeated").arg(members)))
+            << text + ",\"k3\":\"dup\"}" << expected + "}";
+    }
+}
+
 void TestJsonParser::duplicateKeysLastWinsAtFirstPosition()
 {
-    QCOMPARE(reserialize(R"({"a":1,"b":2,"a":3})"), QByteArray(R"({"a":3,"b":2})"));
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(reserialize(text), expected);
 }
 
 void TestJsonParser::largeObjectStaysLinearAndCorrect()
