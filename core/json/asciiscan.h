@@ -62,6 +62,36 @@ inline const char16_t *skipPlain(const char16_t *p, const char16_t *end)
     return p;
 }
 
+/**
+ * Copies the plain ASCII units at the start of [p, end) to `dst` as bytes (room for end - p bytes),
+ * stopping at the first unit that is not plain; returns that unit's position, or end.
+ */
+inline const char16_t *narrowPlain(const char16_t *p, const char16_t *end, char *dst)
+{
+    const char16_t *start = p;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi16(u'"');
+    const __m128i backslash = _mm_set1_epi16(u'\\');
+    const __m128i space = _mm_set1_epi16(0x20);
+    const __m128i del = _mm_set1_epi16(0x7F);
+    while (end - p >= 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(v, quote), _mm_cmpeq_epi16(v, backslash)),
+                                             _mm_or_si128(_mm_cmplt_epi16(v, space), _mm_cmpgt_epi16(v, del)));
+        // Narrowed before looking: bytes past a special unit are simply overwritten later.
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(dst + (p - start)), _mm_packus_epi16(v, v));
+        if (const int mask = _mm_movemask_epi8(special))
+            return p + __builtin_ctz(unsigned(mask)) / 2;
+        p += 8;
+    }
+#endif
+    while (p < end && *p >= 0x20 && *p < 0x80 && *p != u'"' && *p != u'\\') {
+        dst[p - start] = char(*p);
+        ++p;
+    }
+    return p;
+}
+
 /** Appends the ASCII units [p, end) to `out` as bytes. */
 inline void appendNarrowed(std::string &out, const char16_t *p, const char16_t *end)
 {

@@ -156,9 +156,21 @@ private:
 
 void appendJsonString(std::string &out, QStringView s)
 {
-    out += '"';
     const char16_t *p = s.utf16();
     const char16_t *end = p + s.size();
+    // Most strings are plain ASCII from end to end: scan and narrow them in one pass into room made
+    // once, and fall back to the general loop from the first unit that needs more.
+    const size_t at = out.size();
+    out.resize(at + size_t(s.size()) + 2);
+    char *dst = out.data() + at;
+    *dst++ = '"';
+    const char16_t *plainEnd = ascii::narrowPlain(p, end, dst);
+    if (plainEnd == end) {
+        dst[end - p] = '"';
+        return;
+    }
+    out.resize(at + 1 + size_t(plainEnd - p));
+    p = plainEnd;
     while (p < end) {
         // Copy runs of printable ASCII in one go.
         const char16_t *run = p;
