@@ -103,7 +103,7 @@ private:
             return parseArray(depth + 1);
         case '"': {
             QString s;
-            parseString(s);
+            parseString(s, false);
             return Value(std::move(s));
         }
         case 't':
@@ -296,14 +296,19 @@ private:
         }
     }
 
-    void parseString(QString &out)
+    /**
+     * Reads a string at m_pos. Keys (`intern`) come from the interner: they repeat from event to event.
+     * Values mostly do not (ids, timestamps), and for those a miss costs more than a plain string.
+     */
+    void parseString(QString &out, bool intern)
     {
         ++m_pos; // opening quote
         // Fast path: plain ASCII with no escapes, the common case for keys and values.
         const char *start = m_pos;
         const char *p = ascii::skipPlain(m_pos, m_end);
         if (p < m_end && *p == '"') {
-            out = m_interner.intern(start, p - start);
+            const QLatin1StringView text(start, p - start);
+            out = intern ? m_interner.intern(start, p - start) : QString(text);
             m_pos = p + 1;
             return;
         }
@@ -453,7 +458,7 @@ private:
                 fail(QStringLiteral("unexpected %1 in an object, expected a property name in double quotes").arg(describeHere()));
                 return {};
             }
-            parseString(key);
+            parseString(key, true);
             if (m_failed)
                 return {};
             skipWhitespace();

@@ -8,9 +8,10 @@ namespace inkmapper::json {
 
 /**
  * Hands out one shared QString for short ASCII strings seen again, instead of allocating and widening
- * a new one each time. Events repeat the same keys ("type", "properties", "context", …) and many short
- * values, so the parser meets the same bytes over and over. A fixed table, replaced on collision: its
- * memory is bounded and a miss costs no more than not interning. Not thread-safe; use one per thread.
+ * a new one each time. Events repeat the same keys ("type", "properties", "context", …), so the parser
+ * meets the same bytes over and over (it interns keys only: measured, most short values are not seen
+ * again and a miss costs more than a plain string). A fixed table, replaced on collision: its memory
+ * is bounded. Not thread-safe; use one per thread.
  */
 class StringInterner
 {
