@@ -156,8 +156,9 @@ int main(int argc, char *argv[])
             for (qsizetype i = 0; i < subscriptionCount; ++i) {
                 if (until == Stage::Parse)
                     break;
-                const Result<bool> match =
-                    sharing ? sharedRun->matches(i) : separate[size_t(i)].trigger.matches(event.value());
+                std::optional<Result<bool>> ownMatch;
+                const Result<bool> &match = sharing ? sharedRun->matches(i)
+                                                    : ownMatch.emplace(separate[size_t(i)].trigger.matches(event.value()));
                 if (!match.ok() || !match.value())
                     continue;
                 ++matched;
