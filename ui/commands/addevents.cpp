@@ -1,13 +1,15 @@
 #include "addevents.h"
 
 #include "document/projectdocument.h"
+#include "util/plural.h"
 
 #include <QCoreApplication>
 
 namespace inkmapper::ui {
 
 AddEvents::AddEvents(ProjectDocument *document, int index, std::vector<events::SampleEvent> events)
-    : QUndoCommand(QCoreApplication::translate("AddEvents", "Add %n Event(s)", nullptr, int(events.size())))
+    : QUndoCommand(plural(qsizetype(events.size()), QCoreApplication::translate("AddEvents", "Add %n Event"),
+                          QCoreApplication::translate("AddEvents", "Add %n Events")))
     , m_document(document)
     , m_index(index)
     , m_count(int(events.size()))

@@ -11,6 +11,7 @@
 #include "commands/removemapping.h"
 #include "commands/renamemapping.h"
 #include "commands/setmappingenabled.h"
+#include "util/plural.h"
 
 #include "json/object.h"
 #include "project/demoproject.h"
@@ -310,7 +311,7 @@ void ProjectDocument::removeEvents(QList<int> indexes)
         removeEvent(indexes.front());
         return;
     }
-    m_undoStack->beginMacro(tr("Remove %n Event(s)", nullptr, int(indexes.size())));
+    m_undoStack->beginMacro(plural(indexes.size(), tr("Remove %n Event"), tr("Remove %n Events")));
     // From the last to the first, so that each index still names the event it named.
     for (auto it = indexes.crbegin(); it != indexes.crend(); ++it)
         removeEvent(*it);

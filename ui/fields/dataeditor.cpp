@@ -4,6 +4,8 @@
 #include "sourceeditor.h"
 #include "valuepreview.h"
 
+#include "util/plural.h"
+
 #include "json/object.h"
 
 #include <QAction>
@@ -77,6 +79,9 @@ DataEditor::DataEditor(QWidget *parent)
     m_tree->setColumnWidth(DataFieldModel::KeyColumn, 150);
     m_tree->setColumnWidth(DataFieldModel::SourceColumn, 135);
     m_tree->setColumnWidth(DataFieldModel::ValueColumn, 200);
+    // Room for the header and a few keys: in a short window the fields page then scrolls instead of
+    // squeezing the list (and the data field's form beside it) to a sliver.
+    m_tree->setMinimumHeight(m_tree->fontMetrics().height() * 9);
 
     m_addButton->setObjectName(QStringLiteral("addKeyButton"));
     m_addButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
@@ -253,7 +258,7 @@ void DataEditor::updateBanner()
         break;
     case Source::Object: {
         const int keys = int(data.toObject().size());
-        m_summary->setText(keys == 1 ? tr("Data: an object with 1 key") : tr("Data: an object with %1 keys").arg(keys));
+        m_summary->setText(plural(keys, tr("Data: an object with %n key"), tr("Data: an object with %n keys")));
         m_summaryDetail->setText(tr("Movable Ink receives the keys below, each computed from the event."));
         break;
     }

@@ -2,6 +2,8 @@
 
 #include "valuepreview.h"
 
+#include "util/plural.h"
+
 #include "json/object.h"
 #include "mapping/directives.h"
 
@@ -474,7 +476,7 @@ QString DataFieldModel::displayValue(const Node *node) const
 {
     if (node->isObject) {
         const int keys = int(node->children.size());
-        return keys == 1 ? tr("{ 1 key }") : tr("{ %1 keys }").arg(keys);
+        return plural(keys, tr("{ %n key }"), tr("{ %n keys }"));
     }
     switch (sourceOf(node->value)) {
     case Source::Unset:

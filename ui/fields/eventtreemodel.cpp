@@ -2,6 +2,8 @@
 
 #include "valuepreview.h"
 
+#include "util/plural.h"
+
 #include "json/object.h"
 #include "mapping/pathlookup.h"
 
@@ -206,11 +208,11 @@ QVariant EventTreeModel::data(const QModelIndex &index, int role) const
             return node->label;
         if (node->value.isObject()) {
             const int keys = int(node->value.toObject().size());
-            return keys == 1 ? tr("{ 1 key }") : tr("{ %1 keys }").arg(keys);
+            return plural(keys, tr("{ %n key }"), tr("{ %n keys }"));
         }
         if (node->value.isArray()) {
             const int items = int(node->value.toArray().size());
-            return items == 1 ? tr("[ 1 item ]") : tr("[ %1 items ]").arg(items);
+            return plural(items, tr("[ %n item ]"), tr("[ %n items ]"));
         }
         return ValuePreview::oneLine(node->value, 200);
     case Qt::ToolTipRole: {

@@ -12,6 +12,7 @@
 #include "preview/previewpanel.h"
 #include "widgets/icons.h"
 #include "trigger/triggereditor.h"
+#include "util/plural.h"
 #include "widgets/setting.h"
 
 #include "destination/destinationdefinition.h"
@@ -82,6 +83,8 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createMenus();
     m_countsLabel = new QLabel(this);
+    m_countsLabel->setObjectName(QStringLiteral("projectCounts"));
+    m_countsLabel->setAccessibleName(tr("Mappings and events in the project"));
     statusBar()->addPermanentWidget(m_countsLabel);
     connectDocument();
     readSettings();
@@ -210,8 +213,9 @@ QWidget *MainWindow::createMappingEditor()
     m_editorSplitter = new QSplitter(Qt::Vertical, m_mappingEditor);
     m_editorSplitter->addWidget(triggerArea);
     m_editorSplitter->addWidget(fieldsArea);
-    m_editorSplitter->setStretchFactor(0, 2);
-    m_editorSplitter->setStretchFactor(1, 3);
+    // Half each: the builder needs room for several rows and a notice; the fields page scrolls.
+    m_editorSplitter->setStretchFactor(0, 1);
+    m_editorSplitter->setStretchFactor(1, 1);
     m_editorSplitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(m_mappingEditor);
@@ -447,8 +451,8 @@ void MainWindow::scheduleMatrix()
 void MainWindow::updateCounts()
 {
     const project::Project &project = m_document->project();
-    m_countsLabel->setText(tr("%n mapping(s)", nullptr, project.mappingCount()) + QStringLiteral(" · ")
-                           + tr("%n event(s)", nullptr, int(project.events().size())));
+    m_countsLabel->setText(plural(project.mappingCount(), tr("%n mapping"), tr("%n mappings")) + QStringLiteral(" · ")
+                           + plural(qsizetype(project.events().size()), tr("%n event"), tr("%n events")));
 }
 
 void MainWindow::showStatus(const QString &message)

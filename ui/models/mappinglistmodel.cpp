@@ -3,6 +3,7 @@
 #include "triggersummary.h"
 
 #include "document/projectdocument.h"
+#include "util/plural.h"
 #include "fql/parser.h"
 
 #include <QApplication>
@@ -78,9 +79,12 @@ QVariant MappingListModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole) {
             if (!row.triggerError.isEmpty())
                 return tr("The trigger does not parse, so it matches no event.");
-            QString tip = tr("Matches %1 of %n loaded event(s)", nullptr, eventCount).arg(row.matches);
+            QString tip = plural(eventCount, tr("Matches %1 of %n loaded event"), tr("Matches %1 of %n loaded events"))
+                              .arg(row.matches);
             if (row.errors > 0)
-                tip += u'\n' + tr("Evaluating the trigger fails on %n event(s), as it would in Segment", nullptr, row.errors);
+                tip += u'\n'
+                    + plural(row.errors, tr("Evaluating the trigger fails on %n event, as it would in Segment"),
+                             tr("Evaluating the trigger fails on %n events, as it would in Segment"));
             return tip;
         }
         break;

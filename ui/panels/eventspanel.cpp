@@ -5,6 +5,7 @@
 #include "document/projectdocument.h"
 #include "models/eventlistmodel.h"
 #include "models/specfindingmodel.h"
+#include "util/plural.h"
 #include "widgets/codeedit.h"
 #include "widgets/icons.h"
 #include "widgets/jsoneditor.h"
@@ -264,8 +265,9 @@ void EventsPanel::loadFiles(const QStringList &paths)
 
     if (!m_loader)
         m_loader = new EventFileLoader(this);
-    auto *progress = new QProgressDialog(tr("Reading %n file(s) of events…", nullptr, int(paths.size())), tr("Cancel"),
-                                         0, 100, this);
+    auto *progress = new QProgressDialog(
+        plural(paths.size(), tr("Reading %n file of events…"), tr("Reading %n files of events…")), tr("Cancel"), 0,
+        100, this);
     progress->setWindowTitle(tr("Loading Events"));
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(400);
@@ -294,10 +296,13 @@ void EventsPanel::finishLoad(int fileCount, EventFileLoader::Outcome outcome)
     if (outcome.truncated)
         notes.append(tr("Only the first %1 events were loaded: a project keeps at most that many sample events.")
                          .arg(EventFileLoader::MaxEvents));
-    const QString summary = tr("Loaded %n event(s)", nullptr, added) + tr(" from %n file(s).", nullptr, fileCount);
+    const QString summary = plural(added, tr("Loaded %n event"), tr("Loaded %n events"))
+        + plural(fileCount, tr(" from %n file."), tr(" from %n files."));
     Q_EMIT statusMessage(summary);
     if (!outcome.errors.isEmpty()) {
-        notes.prepend(tr("%1 %n part(s) could not be read:", nullptr, int(outcome.errors.size())).arg(summary));
+        notes.prepend(
+            plural(outcome.errors.size(), tr("%1 %n part could not be read:"), tr("%1 %n parts could not be read:"))
+                .arg(summary));
         notes.append(listErrors(outcome.errors));
         m_messages->showMessage(notes.join(u'\n'), added > 0 ? MessageBar::Level::Warning : MessageBar::Level::Error);
     } else if (!notes.isEmpty()) {
@@ -320,12 +325,13 @@ void EventsPanel::pasteText(const QString &text)
         errors.append(error.describe());
     if (added > 0) {
         m_document->addEvents(std::move(read.events));
-        Q_EMIT statusMessage(tr("Pasted %n event(s).", nullptr, added));
+        Q_EMIT statusMessage(plural(added, tr("Pasted %n event."), tr("Pasted %n events.")));
         if (errors.isEmpty()) {
             m_messages->hide();
         } else {
-            m_messages->showMessage(tr("Added %n event(s); ", nullptr, added)
-                                        + tr("%n part(s) could not be read:\n", nullptr, int(errors.size()))
+            m_messages->showMessage(plural(added, tr("Added %n event; "), tr("Added %n events; "))
+                                        + plural(errors.size(), tr("%n part could not be read:\n"),
+                                                 tr("%n parts could not be read:\n"))
                                         + listErrors(errors),
                                     MessageBar::Level::Warning);
         }
@@ -490,7 +496,7 @@ void EventsPanel::onEditorEdited(const QString &text)
             m_messages->hide();
             const int added = int(read.events.size());
             m_document->addEvents(std::move(read.events));
-            Q_EMIT statusMessage(tr("Added %n pasted event(s).", nullptr, added));
+            Q_EMIT statusMessage(plural(added, tr("Added %n pasted event."), tr("Added %n pasted events.")));
         } else if (!read.errors.empty()) {
             m_editor->showError(read.errors.front());
         } else {
@@ -550,7 +556,7 @@ void EventsPanel::removeSelected()
     if (rows.isEmpty())
         return;
     m_document->removeEvents(rows);
-    Q_EMIT statusMessage(tr("Removed %n event(s).", nullptr, int(rows.size())));
+    Q_EMIT statusMessage(plural(rows.size(), tr("Removed %n event."), tr("Removed %n events.")));
 }
 
 void EventsPanel::pasteFromClipboard()

@@ -1,5 +1,6 @@
 #include "pasteeventsdialog.h"
 
+#include "util/plural.h"
 #include "widgets/jsoneditor.h"
 
 #include "events/eventreader.h"
@@ -79,9 +80,11 @@ void PasteEventsDialog::recheck()
         break;
     }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
-    QString text = tr("%n event(s) recognised in %1", nullptr, int(read.events.size())).arg(format);
+    QString text =
+        plural(qsizetype(read.events.size()), tr("%n event recognised in %1"), tr("%n events recognised in %1"))
+            .arg(format);
     if (!read.errors.empty())
-        text += tr("; %n part(s) with errors", nullptr, int(read.errors.size()));
+        text += plural(qsizetype(read.errors.size()), tr("; %n part with errors"), tr("; %n parts with errors"));
     m_summary->setText(text + u'.');
 }
 

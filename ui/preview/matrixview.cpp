@@ -2,6 +2,8 @@
 
 #include "matrixmodel.h"
 
+#include "util/plural.h"
+
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -111,12 +113,12 @@ void MatrixView::updateSummary()
             errors += s == MatrixModel::CellState::Error;
         }
     }
-    QString text = (rows == 1 ? tr("1 event") : tr("%1 events").arg(rows)) + QStringLiteral(" \u00d7 ")
-        + (columns == 1 ? tr("1 mapping") : tr("%1 mappings").arg(columns));
+    QString text = plural(rows, tr("%n event"), tr("%n events")) + QStringLiteral(" \u00d7 ")
+        + plural(columns, tr("%n mapping"), tr("%n mappings"));
     if (!empty) {
-        text += QStringLiteral(" \u2014 ") + (matches == 1 ? tr("1 match") : tr("%1 matches").arg(matches));
+        text += QStringLiteral(" \u2014 ") + plural(matches, tr("%n match"), tr("%n matches"));
         if (errors > 0)
-            text += QStringLiteral(", ") + (errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
+            text += QStringLiteral(", ") + plural(errors, tr("%n error"), tr("%n errors"));
     }
     if (m_model->isComputing())
         text += QStringLiteral(" \u2014 ") + tr("computing %1 of %2\u2026").arg(m_model->doneCount()).arg(m_model->totalCount());

@@ -3,6 +3,7 @@
 #include "conditionsmodel.h"
 #include "requestheadersmodel.h"
 
+#include "util/plural.h"
 #include "widgets/icons.h"
 #include "widgets/jsonsyntaxhighlighter.h"
 #include "widgets/setting.h"
@@ -546,7 +547,7 @@ void PreviewPanel::showBody()
 {
     const bool hasRequest = m_rendering && m_rendering->result.request;
     const qsizetype bytes = hasRequest ? m_rendering->result.request->body().size() : 0;
-    m_bodySize->setText(!hasRequest ? QString() : bytes == 1 ? tr("1 byte") : tr("%1 bytes").arg(bytes));
+    m_bodySize->setText(hasRequest ? plural(bytes, tr("%n byte"), tr("%n bytes")) : QString());
     QString text;
     if (hasRequest)
         text = m_exactBytes->isChecked() ? m_rendering->bodyExact : m_rendering->bodyPretty;

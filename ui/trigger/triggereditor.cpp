@@ -2,10 +2,13 @@
 
 #include "conditionbuilder.h"
 #include "conditiontreemodel.h"
+#include "fqlmissingvalues.h"
 #include "fqlroundtrip.h"
 #include "fqltextedit.h"
 #include "noticebar.h"
 #include "samplecompletions.h"
+
+#include "util/plural.h"
 
 #include "fql/condition.h"
 #include "fql/evaluator.h"
@@ -154,6 +157,8 @@ void TriggerEditor::onTextChanged()
 
 void TriggerEditor::onBuilderEdited()
 {
+    // The builder writes complete values only; a hint about the text typed before no longer applies.
+    m_missingValueHint.clear();
     const QModelIndex problem = m_model->firstProblem();
     if (problem.isValid()) {
         m_builderProblem = QStringLiteral("Condition %1: %2 The FQL text follows once the condition is complete.")
@@ -183,6 +188,7 @@ void TriggerEditor::applyText(const QString &text)
 {
     m_textError.reset();
     m_builderProblem.clear();
+    m_missingValueHint.clear();
     m_tree = json::Value();
     if (text.trimmed().isEmpty()) {
         // Segment cannot parse an empty trigger (it then matches nothing); the builder shows no rows.
@@ -202,6 +208,7 @@ void TriggerEditor::applyText(const QString &text)
             if (!shown)
                 m_textOnlyReason = shown.error().message;
         }
+        m_missingValueHint = missingValueHint(text);
     }
     updateState();
 }
@@ -255,6 +262,8 @@ void TriggerEditor::updateState()
         m_text->clearErrorLocation();
         if (!m_builderProblem.isEmpty())
             m_notice->showMessage(NoticeBar::Kind::Warning, m_builderProblem);
+        else if (!m_missingValueHint.isEmpty())
+            m_notice->showMessage(NoticeBar::Kind::Information, m_missingValueHint);
         else
             m_notice->hide();
         m_statusLabel->setText(m_text->toPlainText().trimmed().isEmpty()
@@ -308,6 +317,24 @@ QString TriggerEditor::errorDescription(const Error &error, bool asLink) const
     if (!asLink)
         return QStringLiteral("%1: %2").arg(where.toLower(), error.message);
     return QStringLiteral("<a href=\"#error\">%1</a>: %2").arg(where, error.message.toHtmlEscaped());
+}
+
+QString TriggerEditor::missingValueHint(const QString &text) const
+{
+    // Segment compares such a condition with the text "eos", and so do the builder and the preview: that
+    // fidelity stays, but a value the user never typed needs saying where it came from.
+    const QList<int> conditions = FqlMissingValues::find(text, m_tree);
+    if (conditions.isEmpty())
+        return {};
+    QStringList numbers;
+    for (int condition : conditions)
+        numbers.append(QString::number(condition));
+    const QString which = isTextOnly()
+        ? plural(conditions.size(), QStringLiteral("A condition has"), QStringLiteral("%n conditions have"))
+        : plural(conditions.size(), QStringLiteral("Condition %1 has"), QStringLiteral("Conditions %1 have"))
+              .arg(numbers.join(QStringLiteral(", ")));
+    return QStringLiteral("%1 no value yet: Segment reads the missing value as the text \u201c%2\u201d.")
+        .arg(which, FqlMissingValues::endOfInputText());
 }
 
 int TriggerEditor::ordinalOf(const QModelIndex &condition) const

@@ -29,6 +29,7 @@ class SampleCompletions;
  * tree). Text typed by hand is parsed and the builder follows, but the text itself is never rewritten
  * while the user types. Text that does not parse keeps the builder at the last valid trigger and marks
  * the error's column; text the builder cannot show faithfully stays editable as text with a notice.
+ * A value the text leaves out (`event = `) is shown as Segment reads it, the text "eos", with a notice.
  * With a sample event, each condition shows whether it matches (fql::explain).
  */
 class TriggerEditor : public QWidget
@@ -68,6 +69,7 @@ private:
     void updateState();
     void updateExplanation();
     QString errorDescription(const Error &error, bool asLink) const;
+    QString missingValueHint(const QString &text) const;
     int ordinalOf(const QModelIndex &condition) const;
 
     ConditionTreeModel *m_model;
@@ -85,6 +87,7 @@ private:
     std::optional<Error> m_textError;   ///< the text does not parse
     QString m_textOnlyReason;           ///< the text parses, but the builder cannot show it
     QString m_builderProblem;           ///< the builder holds something FQL cannot write yet
+    QString m_missingValueHint;         ///< the text leaves a value out, which Segment reads as "eos"
     std::optional<QString> m_lastGoodText;
     json::Value m_tree;                 ///< the condition tree of the text (undefined when none)
     json::Value m_sampleEvent;

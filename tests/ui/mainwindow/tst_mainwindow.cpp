@@ -15,14 +15,18 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -94,10 +98,15 @@ private Q_SLOTS:
     void firstStartOpensTheDemo();
     void menusAndShortcuts();
     void typingSettingsMarksTheTitle();
+    void undoAndRedoKeysInsideAnEditor();
+    void statusBarCountsMappingsAndEvents();
     void undoRedoRestoreWhatTheWidgetsShow();
     void fiftyFirstMappingIsRefused();
     void saveAndReopen();
     void saveAsThroughTheDialog();
+    void saveShortcutWritesTheProjectFile();
+    void refreshShortcutWorksWhereverTheFocusIs_data();
+    void refreshShortcutWorksWhereverTheFocusIs();
     void corruptProjectOpensWithAClearMessage_data();
     void corruptProjectOpensWithAClearMessage();
     void unsavedChangesGuard_data();
@@ -172,6 +181,56 @@ void TestMainWindow::typingSettingsMarksTheTitle()
     QCOMPARE(url->text(), QStringLiteral("http://example.com"));
 }
 
+void TestMainWindow::undoAndRedoKeysInsideAnEditor()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.mappingsPanel()->listView()->setFocus();
+    QTest::keyClick(window.mappingsPanel()->listView(), Qt::Key_Insert);
+    QCOMPARE(mappingNames(window).size(), 2);
+    // The keys go to the focused field first (its own undo); the document follows what the field shows.
+    QLineEdit *url = window.settingsPanel()->lineEdit(SettingsPanel::Field::Url);
+    url->setFocus();
+    QTest::keyClicks(url, QStringLiteral("https://mi.example.com"));
+    QTest::keyClick(url, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(url->text(), QString());
+    QCOMPARE(window.document()->project().settings().movableInkUrl, QString());
+    QCOMPARE(mappingNames(window).size(), 2);
+    QTest::keyClick(url, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(url->text(), QStringLiteral("https://mi.example.com"));
+    QCOMPARE(window.document()->project().settings().movableInkUrl, QStringLiteral("https://mi.example.com"));
+    // Outside a text field, Ctrl+Z undoes the last document edit, then the one before.
+    window.mappingsPanel()->listView()->setFocus();
+    QTest::keyClick(window.mappingsPanel()->listView(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(url->text(), QString());
+    QTest::keyClick(window.mappingsPanel()->listView(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(mappingNames(window).size(), 1);
+    QVERIFY(!window.isWindowModified());
+    QTest::keyClick(window.mappingsPanel()->listView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(mappingNames(window).size(), 2);
+}
+
+void TestMainWindow::statusBarCountsMappingsAndEvents()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const auto *counts = window.statusBar()->findChild<QLabel *>(QStringLiteral("projectCounts"));
+    QVERIFY(counts);
+    // A new project holds the preset mapping and no events.
+    QCOMPARE(counts->text(), QStringLiteral("1 mapping · 0 events"));
+    window.eventsPanel()->pasteText(QStringLiteral("{\"type\":\"page\"}"));
+    QCOMPARE(counts->text(), QStringLiteral("1 mapping · 1 event"));
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Pasted 1 event."));
+    window.mappingsPanel()->addPresetAction()->trigger();
+    window.eventsPanel()->pasteText(QStringLiteral("{\"type\":\"track\",\"event\":\"A\"}\n{\"type\":\"identify\"}\n"
+                                                   "{\"type\":\"group\"}\n{\"type\":\"screen\"}\n"
+                                                   "{\"type\":\"alias\"}"));
+    QCOMPARE(counts->text(), QStringLiteral("2 mappings · 6 events"));
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Pasted 5 events."));
+}
+
 void TestMainWindow::undoRedoRestoreWhatTheWidgetsShow()
 {
     MainWindow window;
@@ -206,7 +265,8 @@ void TestMainWindow::undoRedoRestoreWhatTheWidgetsShow()
         QTest::keyClick(&window, Qt::Key_Y, Qt::ControlModifier);
     QCOMPARE(mappingNames(window), final);
     QCOMPARE(window.eventsPanel()->listView()->model()->index(0, 1).data().toString(), QStringLiteral("Checkout Started"));
-    QVERIFY(window.undoAction()->text().contains(QStringLiteral("Add 1 Event")));
+    QVERIFY2(window.undoAction()->text().endsWith(QStringLiteral("Add 1 Event")),
+             qPrintable(window.undoAction()->text()));
 }
 
 void TestMainWindow::fiftyFirstMappingIsRefused()
@@ -279,6 +339,68 @@ void TestMainWindow::saveAsThroughTheDialog()
     QVERIFY(QFile::exists(path + QStringLiteral(".inkmapper.json")));
     QVERIFY(!window.isWindowModified());
     QVERIFY(window.windowTitle().startsWith(QStringLiteral("chosen.inkmapper.json")));
+}
+
+void TestMainWindow::saveShortcutWritesTheProjectFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shortcut.inkmapper.json"));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.saveTo(path));
+    QTreeView *list = window.mappingsPanel()->listView();
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Insert);
+    QVERIFY(window.isWindowModified());
+    // A project with a file saves to it at once: no dialog (one would block this test).
+    QTest::keyClick(list, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!window.isWindowModified());
+    MainWindow check;
+    QVERIFY(check.openFile(path));
+    QCOMPARE(mappingNames(check).size(), 2);
+}
+
+void TestMainWindow::refreshShortcutWorksWhereverTheFocusIs_data()
+{
+    QTest::addColumn<QString>("focus");
+    QTest::newRow("mapping list") << QStringLiteral("mappings");
+    QTest::newRow("settings field") << QStringLiteral("url");
+    QTest::newRow("FQL text") << QStringLiteral("fql");
+    QTest::newRow("event editor") << QStringLiteral("event");
+    QTest::newRow("preview") << QStringLiteral("preview");
+}
+
+void TestMainWindow::refreshShortcutWorksWhereverTheFocusIs()
+{
+    QFETCH(QString, focus);
+    MainWindow window;
+    window.openInitialProject();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.previewPanel()->result() && !window.previewPanel()->isUpdating(), 10000);
+
+    QWidget *target = nullptr;
+    if (focus == u"mappings")
+        target = window.mappingsPanel()->listView();
+    else if (focus == u"url")
+        target = window.settingsPanel()->lineEdit(SettingsPanel::Field::Url);
+    else if (focus == u"fql")
+        target = window.triggerEditor()->findChild<QPlainTextEdit *>();
+    else if (focus == u"event")
+        target = window.eventsPanel()->editor()->findChild<QPlainTextEdit *>();
+    else if (focus == u"preview")
+        target = window.previewPanel()->findChild<QCheckBox *>(QStringLiteral("revealSecret"));
+    QVERIFY(target);
+    target->setFocus();
+    QVERIFY(target->hasFocus());
+
+    QSignalSpy triggered(window.refreshAction(), &QAction::triggered);
+    QSignalSpy updated(window.previewPanel(), &ui::PreviewPanel::previewUpdated);
+    QTest::keyClick(target, Qt::Key_F5);
+    QCOMPARE(triggered.count(), 1);
+    // The preview is computed again (off the GUI thread) and shown anew.
+    QTRY_COMPARE_WITH_TIMEOUT(updated.count(), 1, 10000);
 }
 
 void TestMainWindow::corruptProjectOpensWithAClearMessage_data()

@@ -174,6 +174,9 @@ private Q_SLOTS:
     void presetRoundTrips();
     void incompleteConditionLeavesTheTextAlone();
     void valueWithADoubleQuoteIsRefused();
+    void missingValueIsExplained_data();
+    void missingValueIsExplained();
+    void missingValueHintGoesOnceTheValueIsTyped();
     void sampleEventMarksEachCondition();
 };
 
@@ -609,6 +612,70 @@ void TestTriggerEditor::incompleteConditionLeavesTheTextAlone()
     QCOMPARE(editor.fql(), QStringLiteral(R"(type = "track" and properties.total > 42)"));
     QVERIFY(notice->isHidden());
     QVERIFY(!row->findChild<QLabel *>(QStringLiteral("problemMark"))->isVisibleTo(row));
+}
+
+void TestTriggerEditor::missingValueIsExplained_data()
+{
+    QTest::addColumn<QString>("fql");
+    QTest::addColumn<QStringList>("rows"); // empty: the builder cannot show the trigger
+    QTest::addColumn<QString>("hint");     // empty: no notice at all
+
+    // Segment reads a missing value as its end-of-input token, the text "eos": the builder shows that.
+    QTest::newRow("value not typed yet")
+        << QStringLiteral("event = ") << QStringList{QStringLiteral("Event name||is|eos")}
+        << QStringLiteral("Condition 1 has no value yet");
+    QTest::newRow("second condition, no space")
+        << QStringLiteral(R"(type = "track" and properties.plan =)")
+        << QStringList{QStringLiteral("Event type||is|track"), QStringLiteral("Property|plan|is|eos")}
+        << QStringLiteral("Condition 2 has no value yet");
+    // "> eos" is no number: the builder cannot show it, the trigger stays editable as text (no rows to name).
+    QTest::newRow("text only") << QStringLiteral("properties.total >") << QStringList()
+                               << QStringLiteral("A condition has no value yet");
+    QTest::newRow("inside parentheses")
+        << QStringLiteral(R"((userId = ) or type = "page")")
+        << QStringList{QStringLiteral("User ID||is|eos"), QStringLiteral("Event type||is|page")}
+        << QStringLiteral("Condition 1 has no value yet");
+    QTest::newRow("contains() without its text")
+        << QStringLiteral("contains(event,") << QStringList{QStringLiteral("Event name||contains|eos")}
+        << QStringLiteral("Condition 1 has no value yet");
+    QTest::newRow("eos typed by the user") << QStringLiteral(R"(event = "eos")")
+                                           << QStringList{QStringLiteral("Event name||is|eos")} << QString();
+}
+
+void TestTriggerEditor::missingValueIsExplained()
+{
+    QFETCH(QString, fql);
+    QFETCH(QStringList, rows);
+    QFETCH(QString, hint);
+
+    TriggerEditor editor;
+    editor.show();
+    typeFql(editor, fql);
+    QVERIFY(!editor.textError());
+    QCOMPARE(editor.isTextOnly(), rows.isEmpty());
+    if (!rows.isEmpty())
+        QCOMPARE(describeRows(editor), rows);
+    const auto *notice = editor.findChild<NoticeBar *>();
+    if (hint.isEmpty()) {
+        QVERIFY2(notice->isHidden(), qPrintable(notice->text()));
+        return;
+    }
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().startsWith(hint), qPrintable(notice->text()));
+    QVERIFY2(notice->text().contains(QStringLiteral("Segment reads the missing value as the text \u201ceos\u201d")),
+             qPrintable(notice->text()));
+}
+
+void TestTriggerEditor::missingValueHintGoesOnceTheValueIsTyped()
+{
+    TriggerEditor editor;
+    editor.show();
+    typeFql(editor, QStringLiteral("event = "));
+    const auto *notice = editor.findChild<NoticeBar *>();
+    QVERIFY(notice->isVisible());
+    QTest::keyClicks(textOf(editor), QStringLiteral(R"("Order Completed")"));
+    QCOMPARE(describeRows(editor), QStringList{QStringLiteral("Event name||is|Order Completed")});
+    QVERIFY2(notice->isHidden(), qPrintable(notice->text()));
 }
 
 void TestTriggerEditor::valueWithADoubleQuoteIsRefused()
