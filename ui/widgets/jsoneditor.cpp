@@ -52,8 +52,15 @@ JsonEditor::JsonEditor(QWidget *parent)
     setFocusProxy(m_edit);
 
     connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_settingText)
-            Q_EMIT textEdited(m_edit->toPlainText());
+        // textChanged also fires when the highlighter recolours the text: only a different text is an
+        // edit (otherwise a large event would be parsed again after every load).
+        if (m_settingText)
+            return;
+        QString text = m_edit->toPlainText();
+        if (text == m_lastText)
+            return;
+        m_lastText = text;
+        Q_EMIT textEdited(text);
     });
 }
 
@@ -62,6 +69,7 @@ void JsonEditor::setText(const QString &text)
     m_settingText = true;
     m_highlighter->setDocument(text.size() > MaxHighlightedSize ? nullptr : m_edit->document());
     m_edit->setPlainText(text);
+    m_lastText = m_edit->toPlainText(); // as the editor holds it (line breaks normalised)
     m_settingText = false;
     clearError();
 }

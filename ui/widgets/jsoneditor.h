@@ -56,6 +56,7 @@ private:
     QLabel *m_errorLabel;
     QWidget *m_errorRow;
     bool m_settingText = false;
+    QString m_lastText; ///< the text last set or signalled (shared, not copied)
 };
 
 } // namespace inkmapper::ui
