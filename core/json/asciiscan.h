@@ -39,25 +39,35 @@ inline const char *skipPlain(const char *p, const char *end)
     return p;
 }
 
+/** Whether a UTF-16 unit is plain ASCII. */
+inline bool isPlain(char16_t u)
+{
+    return u >= 0x20 && u < 0x80 && u != u'"' && u != u'\\';
+}
+
+#if defined(__SSE2__)
+/** For the 8 UTF-16 units in `v`, a pair of bits (as _mm_movemask_epi8 sets them) for each that is not plain. */
+inline int notPlainMask(__m128i v)
+{
+    // Signed units: >= 0x8000 are negative and caught by "< 0x20"; 0x80..0x7FFF by "> 0x7F".
+    const __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16(u'"')), _mm_cmpeq_epi16(v, _mm_set1_epi16(u'\\'))),
+                     _mm_or_si128(_mm_cmplt_epi16(v, _mm_set1_epi16(0x20)), _mm_cmpgt_epi16(v, _mm_set1_epi16(0x7F))));
+    return _mm_movemask_epi8(special);
+}
+#endif
+
 /** The first UTF-16 unit in [p, end) that is not plain ASCII, or end. */
 inline const char16_t *skipPlain(const char16_t *p, const char16_t *end)
 {
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi16(u'"');
-    const __m128i backslash = _mm_set1_epi16(u'\\');
-    const __m128i space = _mm_set1_epi16(0x20);
-    const __m128i del = _mm_set1_epi16(0x7F);
     while (end - p >= 8) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        // Signed units: >= 0x8000 are negative and caught by "< 0x20"; 0x80..0x7FFF by "> 0x7F".
-        const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(v, quote), _mm_cmpeq_epi16(v, backslash)),
-                                             _mm_or_si128(_mm_cmplt_epi16(v, space), _mm_cmpgt_epi16(v, del)));
-        if (const int mask = _mm_movemask_epi8(special))
+        if (const int mask = notPlainMask(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p))))
             return p + __builtin_ctz(unsigned(mask)) / 2;
         p += 8;
     }
 #endif
-    while (p < end && *p >= 0x20 && *p < 0x80 && *p != u'"' && *p != u'\\')
+    while (p < end && isPlain(*p))
         ++p;
     return p;
 }
@@ -70,22 +80,16 @@ inline const char16_t *narrowPlain(const char16_t *p, const char16_t *end, char 
 {
     const char16_t *start = p;
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi16(u'"');
-    const __m128i backslash = _mm_set1_epi16(u'\\');
-    const __m128i space = _mm_set1_epi16(0x20);
-    const __m128i del = _mm_set1_epi16(0x7F);
     while (end - p >= 8) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(v, quote), _mm_cmpeq_epi16(v, backslash)),
-                                             _mm_or_si128(_mm_cmplt_epi16(v, space), _mm_cmpgt_epi16(v, del)));
         // Narrowed before looking: bytes past a special unit are simply overwritten later.
         _mm_storel_epi64(reinterpret_cast<__m128i *>(dst + (p - start)), _mm_packus_epi16(v, v));
-        if (const int mask = _mm_movemask_epi8(special))
+        if (const int mask = notPlainMask(v))
             return p + __builtin_ctz(unsigned(mask)) / 2;
         p += 8;
     }
 #endif
-    while (p < end && *p >= 0x20 && *p < 0x80 && *p != u'"' && *p != u'\\') {
+    while (p < end && isPlain(*p)) {
         dst[p - start] = char(*p);
         ++p;
     }
