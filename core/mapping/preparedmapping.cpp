@@ -95,6 +95,8 @@ PreparedMapping::PreparedMapping(const json::Value &mapping) : m_original(mappin
     const std::vector<Error> errors = validationErrors(m_toProcess);
     if (!errors.empty())
         m_error = aggregateErrors(errors);
+    else
+        m_plan = planFor(m_toProcess, 0);
 }
 
 Result<json::Value> PreparedMapping::mappingToProcess(const json::Value &mapping) const
@@ -143,10 +145,6 @@ Result<json::Value> PreparedMapping::mappingToProcess(const json::Value &mapping
 ReusableParts PreparedMapping::prepareReusableParts() const
 {
     ReusableParts parts;
-    if (!m_error) {
-        parts.planned = this;
-        parts.plan = planFor(m_toProcess, 0);
-    }
     NestedMappings &nested = parts.nested;
     std::unordered_set<const void *> visited;
     std::vector<std::pair<json::Value, int>> pending;

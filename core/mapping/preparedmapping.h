@@ -51,9 +51,6 @@ struct ReusableParts
     NestedMappings nested;
     std::unordered_map<const QChar *, QStringList> paths;
     std::unordered_map<const QChar *, CompiledTemplate> templates;
-    /** The plan of the prepared mapping these parts were made for (not of the nested ones). */
-    const PreparedMapping *planned = nullptr;
-    MappingPlan plan;
 };
 
 /**
@@ -71,6 +68,8 @@ public:
     const json::Value &mapping() const { return m_toProcess; }
     /** What getMappingToProcess() or validate() threw, if anything. */
     const std::optional<Error> &error() const { return m_error; }
+    /** mapping() as a plan (meaningful only without error()). */
+    const MappingPlan &plan() const { return m_plan; }
 
     /**
      * Prepares, ahead of time, every @transform `apply` mapping found in this mapping (and in those),
@@ -84,6 +83,7 @@ private:
     json::Value m_original; // keeps the objects the prepared form shares alive
     json::Value m_toProcess;
     std::optional<Error> m_error;
+    MappingPlan m_plan;
 };
 
 } // namespace inkmapper::mapping::Internal

@@ -232,6 +232,19 @@ private:
     QVarLengthArray<PathStep, 32> &m_path;
 };
 
+/** One level deeper into the mapping for as long as it lives. */
+class Resolver::DepthGuard
+{
+public:
+    explicit DepthGuard(int &depth) : m_depth(depth) { ++m_depth; }
+    ~DepthGuard() { --m_depth; }
+    DepthGuard(const DepthGuard &) = delete;
+    DepthGuard &operator=(const DepthGuard &) = delete;
+
+private:
+    int &m_depth;
+};
+
 Result<json::Value> Resolver::transform(const PreparedMapping &prepared, const json::Value &event, bool eventIsClean)
 {
     m_path.clear();
@@ -260,8 +273,7 @@ json::Value Resolver::transformPayload(const PreparedMapping &prepared, const js
     }
     const bool outerDirty = std::exchange(m_dirty, false);
     const bool outerPayloadClean = std::exchange(m_payloadClean, dataIsClean || data.isUndefined());
-    json::Value resolved = m_reusable && m_reusable->planned == &prepared ? resolvePlanned(m_reusable->plan, payload)
-                                                                         : resolve(prepared.mapping(), payload);
+    json::Value resolved = resolvePlanned(prepared.plan(), payload);
     if (m_dirty)
         resolved = unwrap(removeUndefined(resolved));
     m_dirty = outerDirty;
@@ -299,12 +311,7 @@ json::Value Resolver::resolve(const json::Value &mapping, const json::Value &pay
         return mapping;
     if (m_depth >= kMaxMappingDepth)
         fail(QStringLiteral("mapping is nested deeper than %1 levels").arg(kMaxMappingDepth));
-    ++m_depth;
-    struct DepthRestore
-    {
-        int &depth;
-        ~DepthRestore() { --depth; }
-    } restore{m_depth};
+    const DepthGuard deeper(m_depth);
 
     if (mapping.isArray()) {
         const json::Array &items = mapping.toArray();
@@ -357,12 +364,7 @@ json::Value Resolver::resolvePlanned(const MappingPlan &plan, const json::Value 
     case MappingPlan::Kind::Object:
         break;
     }
-    ++m_depth;
-    struct DepthRestore
-    {
-        int &depth;
-        ~DepthRestore() { --depth; }
-    } restore{m_depth};
+    const DepthGuard deeper(m_depth);
     json::Object resolved;
     resolved.reserve(qsizetype(plan.members.size()));
     for (const MappingPlan::Member &member : plan.members) {

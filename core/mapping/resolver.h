@@ -34,6 +34,7 @@ private:
         qsizetype index = -1; ///< an array index when >= 0
     };
     class PathGuard;
+    class DepthGuard;
 
     json::Value transformPayload(const PreparedMapping &prepared, const json::Value &data, bool dataIsClean);
     json::Value lookUp(const json::Value &payload, const json::Value &path);
