@@ -92,7 +92,7 @@ private:
         // An object still as parsed from JSON.stringify-shaped text (an event sent on as it came).
         if (m_options.indent <= 0) {
             if (const std::string_view text = o.canonicalText(); !text.empty()) {
-                m_out += text;
+                m_out += m_options.stopAfter > 0 ? text.substr(0, m_options.stopAfter + 1) : text;
                 return;
             }
         }
@@ -108,6 +108,8 @@ private:
         m_out += '[';
         bool first = true;
         for (const Value &item : a) {
+            if (isFull())
+                return;
             if (!first)
                 m_out += ',';
             first = false;
@@ -125,6 +127,8 @@ private:
         for (const auto &[key, member] : o) {
             if (isSkipped(member))
                 continue;
+            if (isFull())
+                return;
             if (any)
                 m_out += ',';
             any = true;
@@ -139,6 +143,8 @@ private:
             newline(level);
         m_out += '}';
     }
+
+    bool isFull() const { return m_options.stopAfter > 0 && m_out.size() > m_options.stopAfter; }
 
     void newline(int level)
     {

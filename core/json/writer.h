@@ -15,6 +15,11 @@ namespace inkmapper::json {
 struct WriteOptions
 {
     int indent = 0; ///< 0: compact, as JSON.stringify(v); n: JSON.stringify(v, null, n)
+    /**
+     * 0: the whole text. n: stop soon after the output holds more than n bytes, for a preview of a value
+     * that may be megabytes long; the output is then a prefix of the whole text, longer than n bytes.
+     */
+    size_t stopAfter = 0;
 };
 
 /**

@@ -1,23 +1,30 @@
 // Preview latency in the real window: a MainWindow holding the 50 mappings of previewworkload.h and the
-// 1 MB event, with each mapping selected in turn, and the event edited (two versions, alternately, as an
-// edit and its undo would). For each edit it measures, on the GUI thread that a user waits on:
-//   edit      - ProjectDocument::changeEvent(), the same call the event editor makes, with every panel's
-//               synchronous update (mapping list, trigger marks, field editor's event tree, …);
+// 1 MB event, with each mapping selected in turn, and the event edited in one of two ways (--edit):
+//   typing    - a key typed into the event editor (a digit added to the order's total, then erased), which
+//               the editor parses and commits as the user's edit;
+//   replace   - ProjectDocument::changeEvent() with another version of the event, as undo, redo or
+//               another view does: the event editor then shows the new text.
+// For each edit it measures, on the GUI thread that a user waits on:
+//   edit      - the key press (or the changeEvent call) with every panel's synchronous update (mapping
+//               list, trigger marks, field editor's event tree, …);
 //   preview   - from the edit until the preview panel shows the new preview, computed off the GUI thread
 //               and then displayed (the 60 ms typing pause is skipped, as F5 does);
 //   matrix    - from the edit until the matrix has all 50 verdicts for the event;
 //   stall     - the longest single event the GUI thread handled meanwhile (a frame is 16 ms).
 // The platform is the environment's (QT_QPA_PLATFORM=offscreen, or a DISPLAY).
 //
-//   inkmapper-bench-preview-window [--runs 6] [--products 2400] [--mappings 50]
+//   inkmapper-bench-preview-window [--edit typing|replace] [--runs 6] [--products 2400] [--mappings 50]
 
 #include "previewworkload.h"
 
 #include "document/projectdocument.h"
 #include "mainwindow/mainwindow.h"
+#include "panels/eventspanel.h"
 #include "preview/matrixmodel.h"
 #include "preview/matrixview.h"
 #include "preview/previewpanel.h"
+#include "widgets/codeedit.h"
+#include "widgets/jsoneditor.h"
 
 #include "json/writer.h"
 #include "project/project.h"
@@ -25,6 +32,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QKeyEvent>
+#include <QTextCursor>
 #include <QTimer>
 
 #include <algorithm>
@@ -97,6 +106,15 @@ struct Edit
     double editMs, previewMs, matrixMs, stallMs;
 };
 
+/** Types one key into `edit` as a person would: a key press and its release, delivered by the application. */
+void typeKey(QWidget *edit, Qt::Key key, const QString &text)
+{
+    QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier, text);
+    QApplication::sendEvent(edit, &press);
+    QKeyEvent release(QEvent::KeyRelease, key, Qt::NoModifier, text);
+    QApplication::sendEvent(edit, &release);
+}
+
 double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -112,9 +130,12 @@ int main(int argc, char *argv[])
     int runs = 6;
     int products = 2400;
     int mappingCount = 50;
+    bool typing = true;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
-        if (args[i] == u"--runs" && i + 1 < args.size())
+        if (args[i] == u"--edit" && i + 1 < args.size())
+            typing = args[++i] != u"replace";
+        else if (args[i] == u"--runs" && i + 1 < args.size())
             runs = std::max(1, args[++i].toInt());
         else if (args[i] == u"--products" && i + 1 < args.size())
             products = args[++i].toInt();
@@ -146,9 +167,24 @@ int main(int argc, char *argv[])
             return 1;
     }
 
-    std::printf("platform %s; event %.2f MB; %d mappings selected in turn, %d edits each; target: 16 ms\n",
+    // Typing: the caret goes inside the order's total, where a digit keeps the event valid JSON.
+    ui::CodeEdit *eventEdit = window.eventsPanel()->findChild<ui::JsonEditor *>()->textEdit();
+    if (typing) {
+        const QString shown = eventEdit->toPlainText();
+        const qsizetype total = shown.indexOf(QStringLiteral("\"total\": "));
+        if (total < 0) {
+            std::fprintf(stderr, "the event editor does not show the order's total\n");
+            return 1;
+        }
+        QTextCursor cursor = eventEdit->textCursor();
+        cursor.setPosition(int(total + 10));
+        eventEdit->setTextCursor(cursor);
+        eventEdit->setFocus();
+    }
+
+    std::printf("platform %s; event %.2f MB; %d mappings selected in turn, %d edits each (%s); target: 16 ms\n",
                 qPrintable(QGuiApplication::platformName()), double(json::stringify(versions[0])->size()) / 1e6,
-                mappingCount, runs);
+                mappingCount, runs, typing ? "a key typed in the event editor" : "the event replaced");
     std::printf("%-3s %9s %9s %9s %9s   (medians, ms)\n", "#", "edit", "preview", "matrix", "stall");
 
     std::vector<double> allEdit, allPreview, allMatrix, allStall;
@@ -165,7 +201,12 @@ int main(int argc, char *argv[])
             (void)app.takeLongestMs();
             QElapsedTimer sinceEdit;
             sinceEdit.start();
-            document->changeEvent(0, versions[version]);
+            if (typing && version == 1)
+                typeKey(eventEdit, Qt::Key_7, QStringLiteral("7"));
+            else if (typing)
+                typeKey(eventEdit, Qt::Key_Backspace, {});
+            else
+                document->changeEvent(0, versions[version]);
             const double editMs = double(sinceEdit.nsecsElapsed()) / 1e6;
             window.refreshPreview();
             const std::optional<std::pair<double, double>> done = waitForPreviewAndMatrix(preview, matrix, sinceEdit);

@@ -98,8 +98,20 @@ void EventTreeModel::build(Node *node, const QStringList &keys, const std::vecto
     }
 }
 
-void EventTreeModel::setEvent(const json::Value &event)
+bool EventTreeModel::setEvent(const json::Value &event)
 {
+    // An edit of a value keeps every key where it was: the rows stay (and with them the view's expanded
+    // branches, selection and scroll position), and only the values shown change. Rebuilding 20,000 rows
+    // on every key typed into a large event would freeze the window.
+    QModelIndexList changed;
+    if (!m_root->children.empty() && !event.isUndefined() && refreshValues(m_root->children.front().get(), event, changed)) {
+        m_event = event;
+        for (const QModelIndex &index : std::as_const(changed))
+            Q_EMIT dataChanged(index, index);
+        return false;
+    }
+    if (m_root->children.empty() && event.isUndefined())
+        return false;
     beginResetModel();
     m_event = event;
     m_root = std::make_unique<Node>();
@@ -114,6 +126,35 @@ void EventTreeModel::setEvent(const json::Value &event)
         m_root->children.push_back(std::move(top));
     }
     endResetModel();
+    return true;
+}
+
+bool EventTreeModel::refreshValues(Node *node, const json::Value &value, QModelIndexList &changed)
+{
+    if (node->value.isObject() != value.isObject() || node->value.isArray() != value.isArray())
+        return false;
+    if (value.isObject()) {
+        const json::Object &object = value.toObject();
+        if (qsizetype(node->children.size()) + node->omitted != object.size())
+            return false;
+        for (size_t i = 0; i < node->children.size(); ++i) {
+            Node *child = node->children[i].get();
+            if (child->label != object.at(qsizetype(i)).first || !refreshValues(child, object.at(qsizetype(i)).second, changed))
+                return false;
+        }
+    } else if (value.isArray()) {
+        const json::Array &array = value.toArray();
+        if (node->children.size() + size_t(node->omitted) != array.size())
+            return false;
+        for (size_t i = 0; i < node->children.size(); ++i) {
+            if (!refreshValues(node->children[i].get(), array[i], changed))
+                return false;
+        }
+    } else if (!(node->value == value)) {
+        changed.append(createIndex(node->row, ValueColumn, node));
+    }
+    node->value = value;
+    return true;
 }
 
 QString EventTreeModel::path(const QModelIndex &index) const

@@ -33,8 +33,11 @@ public:
     explicit EventTreeModel(QObject *parent = nullptr);
     ~EventTreeModel() override;
 
-    /** Shows `event` (undefined: no rows). */
-    void setEvent(const json::Value &event);
+    /**
+     * Shows `event` (undefined: no rows). Returns whether the rows were made again; when `event` has the
+     * keys and items of the event shown, only the values change (dataChanged), and it returns false.
+     */
+    bool setEvent(const json::Value &event);
     const json::Value &event() const { return m_event; }
 
     /** The @path of a row, or an empty string when it cannot be picked. */
@@ -57,6 +60,8 @@ private:
 
     void build(Node *node, const QStringList &keys, const std::vector<bool> &isIndex, int &budget);
     QModelIndex indexOf(const Node *node) const;
+    /** Gives `node`'s rows the values of `value` if it has the same keys and items; false if not. */
+    bool refreshValues(Node *node, const json::Value &value, QModelIndexList &changed);
 
     std::unique_ptr<Node> m_root;
     json::Value m_event;

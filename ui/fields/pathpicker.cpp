@@ -78,15 +78,15 @@ PathPicker::PathPicker(QWidget *parent)
     updateHint();
 }
 
-void PathPicker::setSampleEvent(const json::Value &event)
+bool PathPicker::setSampleEvent(const json::Value &event)
 {
-    if (event == m_model->event() && !event.isUndefined())
-        return;
-    m_model->setEvent(event);
+    if (!m_model->setEvent(event))
+        return false; // the same keys: the tree stays as the user expanded it, and the completions hold
     m_completions->setStringList(m_model->paths());
     m_tree->expandToDepth(0);
     selectRowFor(m_pathEdit->text());
     updateHint();
+    return true;
 }
 
 void PathPicker::setPath(const QString &path)

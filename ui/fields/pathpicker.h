@@ -25,8 +25,11 @@ class PathPicker : public QWidget
 public:
     explicit PathPicker(QWidget *parent = nullptr);
 
-    /** The event the tree browses (undefined: nothing to browse, typing still works). */
-    void setSampleEvent(const json::Value &event);
+    /**
+     * The event the tree browses (undefined: nothing to browse, typing still works). Returns whether its
+     * paths changed; a value edited in the same event keeps the tree's rows and the completions.
+     */
+    bool setSampleEvent(const json::Value &event);
     /** Shows `path` and selects its row in the tree. Does not emit pathEdited. */
     void setPath(const QString &path);
     /** The path in the field. */

@@ -150,8 +150,8 @@ void SourceEditor::setCurrentIndex(const QModelIndex &index)
 
 void SourceEditor::setSampleEvent(const json::Value &event)
 {
-    m_pathPicker->setSampleEvent(event);
-    m_function->setCompletionPaths(m_pathPicker->model()->paths());
+    if (m_pathPicker->setSampleEvent(event))
+        m_function->setCompletionPaths(m_pathPicker->model()->paths());
     refreshStatus();
 }
 

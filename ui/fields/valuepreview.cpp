@@ -4,6 +4,8 @@
 #include "json/writer.h"
 #include "mapping/transform.h"
 
+#include <algorithm>
+
 namespace inkmapper::ui {
 
 Result<json::Value> ValuePreview::resolve(const json::Value &mappingValue, const json::Value &event)
@@ -24,7 +26,11 @@ QString ValuePreview::oneLine(const json::Value &value, int maxLength)
 {
     if (value.isUndefined())
         return QStringLiteral("undefined");
-    QString text = json::toJsonString(value);
+    // Only the start is shown: a one-line preview of a 1 MB event must not write the whole event. A UTF-16
+    // unit takes at most 3 bytes of UTF-8 (a pair 4), so this many bytes hold more than maxLength units.
+    json::WriteOptions options;
+    options.stopAfter = size_t(std::max(maxLength, 1)) * 3 + 4;
+    QString text = json::toJsonString(value, options);
     if (text.isNull())
         text = QStringLiteral("undefined");
     if (text.size() > maxLength)

@@ -4,6 +4,7 @@
 #include "requestheadersmodel.h"
 
 #include "util/plural.h"
+#include "widgets/changedtext.h"
 #include "widgets/icons.h"
 #include "widgets/jsonsyntaxhighlighter.h"
 #include "widgets/setting.h"
@@ -562,9 +563,16 @@ void PreviewPanel::setJsonText(QPlainTextEdit *edit, JsonSyntaxHighlighter *high
     static const char *const lastText = "inkmapperJsonText";
     if (edit->property(lastText).toString() == text && !text.isEmpty())
         return;
+    const QString shown = edit->property(lastText).toString();
     edit->setProperty(lastText, text);
-    highlighter->setDocument(text.size() <= MaxHighlightedChars ? edit->document() : nullptr);
-    edit->setPlainText(text);
+    QTextDocument *highlighted = text.size() <= MaxHighlightedChars ? edit->document() : nullptr;
+    if (highlighter->document() != highlighted) {
+        // Attaching colours the whole text again: only when the size crosses the limit.
+        highlighter->setDocument(highlighted);
+        edit->setPlainText(text);
+        return;
+    }
+    showChangedText(edit, shown, text);
 }
 
 } // namespace inkmapper::ui

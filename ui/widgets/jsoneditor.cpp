@@ -1,5 +1,6 @@
 #include "jsoneditor.h"
 
+#include "changedtext.h"
 #include "codeedit.h"
 #include "icons.h"
 #include "jsonsyntaxhighlighter.h"
@@ -9,7 +10,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace inkmapper::ui {
 
@@ -17,6 +22,27 @@ namespace {
 
 /** Beyond this size, highlighting every line costs more than it helps (a 1 MB event is 40 000 lines). */
 constexpr qsizetype MaxHighlightedSize = 2 * 1024 * 1024;
+
+/**
+ * The characters of a text document as QTextDocument::toPlainText() gives them: paragraph and line
+ * separators and frame marks as line feeds, non-breaking spaces as spaces.
+ */
+QString asPlainText(QString text)
+{
+    const auto special = [](QChar c) {
+        return c == QChar::ParagraphSeparator || c == QChar::LineSeparator || c == QChar::Nbsp
+               || c.unicode() == 0xFDD0 || c.unicode() == 0xFDD1;
+    };
+    if (std::none_of(text.cbegin(), text.cend(), special))
+        return text; // shared, not copied
+    for (QChar &c : text) {
+        if (c == QChar::Nbsp)
+            c = u' ';
+        else if (special(c))
+            c = u'\n';
+    }
+    return text;
+}
 
 } // namespace
 
@@ -51,25 +77,59 @@ JsonEditor::JsonEditor(QWidget *parent)
     layout->addWidget(m_errorRow);
     setFocusProxy(m_edit);
 
+    // The text is followed change by change rather than read back whole: toPlainText() on a 1 MB event
+    // takes longer than a frame, on every key typed.
+    connect(m_edit->document(), &QTextDocument::contentsChange, this, &JsonEditor::followChange);
     connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {
         // textChanged also fires when the highlighter recolours the text: only a different text is an
         // edit (otherwise a large event would be parsed again after every load).
-        if (m_settingText)
+        if (m_settingText || !m_textChanged)
             return;
-        QString text = m_edit->toPlainText();
-        if (text == m_lastText)
-            return;
-        m_lastText = text;
-        Q_EMIT textEdited(text);
+        m_textChanged = false;
+        Q_EMIT textEdited(m_lastText);
     });
+}
+
+void JsonEditor::followChange(int position, int removed, int added)
+{
+    if (m_settingText)
+        return;
+    QTextDocument *document = m_edit->document();
+    const qsizetype length = document->characterCount() - 1; // without the document's final paragraph end
+    if (position < 0 || position + qsizetype(removed) > m_lastText.size() || added < 0
+        || m_lastText.size() - removed + added != length) {
+        // A change reported for the whole document (Qt does so when formats change in some cases).
+        const QString text = m_edit->toPlainText();
+        m_textChanged = m_textChanged || text != m_lastText;
+        m_lastText = text;
+        return;
+    }
+    QTextCursor cursor(document);
+    cursor.setPosition(position);
+    cursor.setPosition(position + added, QTextCursor::KeepAnchor);
+    const QString inserted = asPlainText(cursor.selectedText());
+    if (removed == added && QStringView(m_lastText).mid(position, removed) == inserted)
+        return; // only formats changed (the highlighter)
+    m_lastText.replace(position, removed, inserted);
+    m_textChanged = true;
 }
 
 void JsonEditor::setText(const QString &text)
 {
     m_settingText = true;
-    m_highlighter->setDocument(text.size() > MaxHighlightedSize ? nullptr : m_edit->document());
-    m_edit->setPlainText(text);
-    m_lastText = m_edit->toPlainText(); // as the editor holds it (line breaks normalised)
+    QTextDocument *highlighted = text.size() > MaxHighlightedSize ? nullptr : m_edit->document();
+    // A carriage return is dropped by the document, so such a text is read back rather than kept.
+    if (m_highlighter->document() == highlighted && !text.contains(u'\r') && asPlainText(text) == text) {
+        // Undo, redo or another view changed the event a little: the caret and the scroll position stay.
+        showChangedText(m_edit, m_lastText, text);
+        m_lastText = text;
+    } else {
+        // Attaching the highlighter colours the whole text again: only when the size crosses the limit.
+        m_highlighter->setDocument(highlighted);
+        m_edit->setPlainText(text);
+        m_lastText = m_edit->toPlainText(); // as the editor holds it (line breaks normalised)
+    }
+    m_textChanged = false;
     m_settingText = false;
     clearError();
 }
@@ -81,7 +141,7 @@ void JsonEditor::setJson(const json::Value &value)
 
 QString JsonEditor::text() const
 {
-    return m_edit->toPlainText();
+    return m_lastText;
 }
 
 void JsonEditor::showError(const Error &error)

@@ -50,13 +50,16 @@ Q_SIGNALS:
     void textEdited(const QString &text);
 
 private:
+    void followChange(int position, int removed, int added);
+
     CodeEdit *m_edit;
     JsonSyntaxHighlighter *m_highlighter;
     QLabel *m_errorIcon;
     QLabel *m_errorLabel;
     QWidget *m_errorRow;
     bool m_settingText = false;
-    QString m_lastText; ///< the text last set or signalled (shared, not copied)
+    QString m_lastText;         ///< the text as the editor holds it, as toPlainText() would give it
+    bool m_textChanged = false; ///< the user changed m_lastText since textEdited() was last emitted
 };
 
 } // namespace inkmapper::ui

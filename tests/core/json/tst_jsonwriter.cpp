@@ -29,6 +29,8 @@ private Q_SLOTS:
     void canonicalNumbersRoundTrip_data();
     void canonicalNumbersRoundTrip();
     void indentMatchesJsonStringifyWithSpaces();
+    void stopAfterWritesAPrefix_data();
+    void stopAfterWritesAPrefix();
     void stringToNumber_data();
     void stringToNumber();
 };
@@ -247,6 +249,44 @@ void TestJsonWriter::indentMatchesJsonStringifyWithSpaces()
     // node -e 'console.log(JSON.stringify({a:{x:[1,true],e:{}},b:[]},null,2))'
     QCOMPARE(json::stringify(json::Value(outer), {2}).value(),
              QByteArray("{\n  \"a\": {\n    \"x\": [\n      1,\n      true\n    ],\n    \"e\": {}\n  },\n  \"b\": []\n}"));
+}
+
+void TestJsonWriter::stopAfterWritesAPrefix_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("keepText");
+    QTest::addColumn<int>("indent");
+    QTest::addColumn<int>("stopAfter");
+    const QByteArray large = R"({"type":"track","properties":{"products":[{"sku":"a","price":1},{"sku":"b","price":2},)"
+                             R"({"sku":"c","price":3}],"total":6},"userId":"ü-user"})";
+    for (const bool keepText : {false, true}) {
+        for (const int indent : {0, 2}) {
+            for (const int stopAfter : {1, 10, 40, 99, 1000}) {
+                QTest::addRow("%s, indent %d, stop after %d", keepText ? "kept text" : "parsed", indent, stopAfter)
+                    << large << keepText << indent << stopAfter;
+            }
+        }
+    }
+    QTest::newRow("array") << QByteArray("[1,2,3,4,5,6,7,8,9,10]") << false << 0 << 5;
+    QTest::newRow("scalar is whole") << QByteArray(R"("a long string, longer than the limit")") << false << 0 << 3;
+}
+
+void TestJsonWriter::stopAfterWritesAPrefix()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, keepText);
+    QFETCH(int, indent);
+    QFETCH(int, stopAfter);
+    const json::Value value = keepText ? parseKeepingText(text) : json::parse(QByteArrayView(text)).value();
+    const QByteArray whole = json::stringify(value, {indent}).value();
+    json::WriteOptions options{indent};
+    options.stopAfter = size_t(stopAfter);
+    const QByteArray cut = json::stringify(value, options).value();
+    QVERIFY2(whole.startsWith(cut), cut.constData());
+    // Longer than the limit (so a caller knows there is more), or else the whole text.
+    QVERIFY(cut.size() > stopAfter || cut == whole);
+    if (whole.size() > 2 * stopAfter + 40)
+        QVERIFY2(cut.size() < whole.size(), "the writer stopped early");
 }
 
 void TestJsonWriter::stringToNumber_data()

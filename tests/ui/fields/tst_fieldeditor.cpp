@@ -17,6 +17,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
 
@@ -145,6 +146,7 @@ private Q_SLOTS:
     void nonAsciiIsFlagged();
     void headerSetByDestinationWarns();
     void pickPathFromSampleEvent();
+    void editedValueKeepsTheBrowsedTree();
     void typePathByHand();
     void buildTemplate();
     void buildCase();
@@ -299,6 +301,43 @@ void TestFieldEditor::pickPathFromSampleEvent()
     const QModelIndex row = h.dataModel()->indexForKeyPath(QStringLiteral("data.sku"));
     QCOMPARE(row.siblingAtColumn(DataFieldModel::SourceColumn).data().toString(), QStringLiteral("Event variable"));
     QCOMPARE(row.siblingAtColumn(DataFieldModel::SampleColumn).data().toString(), QStringLiteral(R"("a1b")"));
+}
+
+void TestFieldEditor::editedValueKeepsTheBrowsedTree()
+{
+    Harness h;
+    h.editor.setSampleEvent(parse(kSample));
+    h.editor.setMapping(parse(QStringLiteral(R"({"data":{"sku":{"@path":"$.properties.sku"}}})")));
+    QVERIFY(QTest::qWaitForWindowActive(&h.editor));
+    h.selectKey(QStringLiteral("data.sku"));
+    auto *eventTree = h.child<QTreeView>(QStringLiteral("eventTree"));
+    QVERIFY(eventTree->isVisible());
+    QAbstractItemModel *events = eventTree->model();
+    const QModelIndex top = events->index(0, 0);
+    const QPersistentModelIndex properties =
+        events->match(events->index(0, 0, top), Qt::DisplayRole, QStringLiteral("properties"), 1, Qt::MatchExactly).value(0);
+    QVERIFY(properties.isValid());
+    eventTree->expand(properties);
+    const QPersistentModelIndex sku = events->index(0, EventTreeModel::ValueColumn, properties);
+    QCOMPARE(sku.data().toString(), QStringLiteral(R"("a1b")"));
+    QSignalSpy reset(events, &QAbstractItemModel::modelReset);
+
+    // A value typed into the sample event: the rows stay as the user expanded them, the value is new.
+    QString edited = kSample;
+    edited.replace(QStringLiteral("a1b"), QStringLiteral("a1bc"));
+    h.editor.setSampleEvent(parse(edited));
+    QCOMPARE(reset.count(), 0);
+    QVERIFY(sku.isValid() && properties.isValid());
+    QVERIFY(eventTree->isExpanded(properties));
+    QCOMPARE(sku.data().toString(), QStringLiteral(R"("a1bc")"));
+
+    // A key added: the tree is made again and shows it.
+    edited.replace(QStringLiteral("\"price\""), QStringLiteral("\"url\":\"https://x\",\"price\""));
+    h.editor.setSampleEvent(parse(edited));
+    QCOMPARE(reset.count(), 1);
+    const QModelIndex newProperties =
+        events->match(events->index(0, 0, events->index(0, 0)), Qt::DisplayRole, QStringLiteral("properties"), 1, Qt::MatchExactly).value(0);
+    QCOMPARE(events->index(1, 0, newProperties).data().toString(), QStringLiteral("url"));
 }
 
 void TestFieldEditor::typePathByHand()
