@@ -76,6 +76,20 @@ Result<RequestOutcome> RequestBuilder::build(const json::Value &settings, const 
 Result<RequestOutcome> RequestBuilder::build(const json::Value &settings, const json::Value &mapping,
                                              const json::Value &event, const Subscription &subscription) const
 {
+    return build(settings, mapping, event, subscription, nullptr);
+}
+
+Result<RequestOutcome> RequestBuilder::build(const json::Value &settings, const json::Value &mapping,
+                                             const json::Value &event, const Subscription &subscription,
+                                             MatchedRequestCache &sameEvent) const
+{
+    return build(settings, mapping, event, subscription, &sameEvent);
+}
+
+Result<RequestOutcome> RequestBuilder::build(const json::Value &settings, const json::Value &mapping,
+                                             const json::Value &event, const Subscription &subscription,
+                                             MatchedRequestCache *sameEvent) const
+{
     // onSubscriptions: the settings are validated before any subscription is looked at.
     const Result<json::Object> validSettings =
         Internal::SchemaValidator::validateSettings(spreadObject(settings), m_definition->settings());
@@ -114,6 +128,18 @@ Result<RequestOutcome> RequestBuilder::build(const json::Value &settings, const 
                      {}};
     }
 
+    if (!sameEvent)
+        return buildMatched(validSettings.value(), mapping, event);
+    if (const Result<RequestOutcome> *known = sameEvent->find(settings, mapping))
+        return *known;
+    Result<RequestOutcome> outcome = buildMatched(validSettings.value(), mapping, event);
+    sameEvent->insert(settings, mapping, outcome);
+    return outcome;
+}
+
+Result<RequestOutcome> RequestBuilder::buildMatched(const json::Object &validSettings, const json::Value &mapping,
+                                                    const json::Value &event) const
+{
     // `subscription.mapping || {}`
     const json::Value effectiveMapping = mapping.isTruthy() ? mapping : json::Value(json::Object());
     const Result<json::Value> transformed = mapping::transform(effectiveMapping, event);
@@ -127,7 +153,7 @@ Result<RequestOutcome> RequestBuilder::build(const json::Value &settings, const 
         return payload.error();
 
     // sendEntireEvent's perform.
-    const QString url = stringSetting(validSettings.value(), u"movable_ink_url");
+    const QString url = stringSetting(validSettings, u"movable_ink_url");
     if (url.isEmpty())
         return Error{QStringLiteral("\"Movable Ink URL\" setting or \"Movable Ink URL\" field must be populated"), {}};
 
@@ -135,8 +161,8 @@ Result<RequestOutcome> RequestBuilder::build(const json::Value &settings, const 
     call.url = url;
     call.headers = payload->value(u"headers");
     call.json = payload->value(u"data");
-    call.username = stringSetting(validSettings.value(), u"username");
-    call.password = stringSetting(validSettings.value(), u"password");
+    call.username = stringSetting(validSettings, u"username");
+    call.password = stringSetting(validSettings, u"password");
     Result<HttpRequest> request = Internal::RequestClient::execute(call);
     if (!request)
         return request.error();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "destinationdefinition.h"
+#include "matchedrequestcache.h"
 #include "requestoutcome.h"
 #include "subscription.h"
 
@@ -33,6 +34,12 @@ public:
      */
     Result<RequestOutcome> build(const json::Value &settings, const json::Value &mapping, const json::Value &event,
                                  const Subscription &subscription) const;
+    /**
+     * The same, sharing with other builds of the same `event` what follows a matched trigger: an identical
+     * (settings, mapping) pair is transformed and made into a request once (see MatchedRequestCache).
+     */
+    Result<RequestOutcome> build(const json::Value &settings, const json::Value &mapping, const json::Value &event,
+                                 const Subscription &subscription, MatchedRequestCache &sameEvent) const;
     /** The same with the preset's trigger (parsed once per process). */
     Result<RequestOutcome> build(const json::Value &settings, const json::Value &mapping, const json::Value &event) const;
 
@@ -40,6 +47,11 @@ public:
     static json::Value settingsObject(const QString &url, const QString &username, const QString &password);
 
 private:
+    Result<RequestOutcome> build(const json::Value &settings, const json::Value &mapping, const json::Value &event,
+                                 const Subscription &subscription, MatchedRequestCache *sameEvent) const;
+    /** From a matched trigger on: transform, validation, the action's perform and the request. */
+    Result<RequestOutcome> buildMatched(const json::Object &validSettings, const json::Value &mapping,
+                                        const json::Value &event) const;
     QList<RequestWarning> warningsFor(const HttpRequest &request, const json::Value &mappedHeaders,
                                       const QString &url, bool basicAuth) const;
 

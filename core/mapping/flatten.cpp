@@ -18,7 +18,7 @@ public:
      * object: spreading keeps the position of a key already present and appends new ones in the
      * order they were first produced, which is exactly what setting them one by one does.
      */
-    void flatten(const json::Value &input, const QString &prefix, int depth)
+    void flatten(const json::Value &input, int depth)
     {
         if (depth > kMaxValueDepth) {
             m_tooDeep = true;
@@ -26,13 +26,13 @@ public:
         }
         if (input.isObject()) {
             for (const auto &[key, member] : input.toObject())
-                flatten(member, childKey(prefix, key), depth + 1);
+                flattenChild(member, key, depth);
         } else if (input.isArray() && !m_omitArrays) {
             const json::Array &array = input.toArray();
             for (size_t i = 0; i < array.size(); ++i)
-                flatten(array[i], childKey(prefix, QString::number(i)), depth + 1);
+                flattenChild(array[i], QString::number(i), depth);
         } else {
-            m_result.set(prefix, input);
+            m_result.set(m_key, input);
         }
     }
 
@@ -40,12 +40,19 @@ public:
     bool m_tooDeep = false;
 
 private:
-    QString childKey(const QString &prefix, const QString &key) const
+    void flattenChild(const json::Value &member, const QString &key, int depth)
     {
-        // `prefix ? `${prefix}${separator}${key}` : key`
-        return prefix.isEmpty() ? key : prefix + m_separator + key;
+        // `prefix ? `${prefix}${separator}${key}` : key`, built in one buffer that grows and shrinks
+        // with the depth rather than as a new string per key.
+        const qsizetype prefixLength = m_key.size();
+        if (prefixLength > 0)
+            m_key += m_separator;
+        m_key += key;
+        flatten(member, depth + 1);
+        m_key.truncate(prefixLength);
     }
 
+    QString m_key; ///< the key of the value being flattened: its ancestors' keys joined by the separator
     const QString &m_separator;
     const bool m_omitArrays;
 };
@@ -55,7 +62,7 @@ private:
 Result<json::Value> flattenObject(const json::Value &value, const QString &separator, bool omitArrays)
 {
     Flattener flattener(separator, omitArrays);
-    flattener.flatten(value, QString(), 0);
+    flattener.flatten(value, 0);
     if (flattener.m_tooDeep)
         return Error{QStringLiteral("value is nested deeper than %1 levels").arg(kMaxValueDepth), {}};
     return json::Value(std::move(flattener.m_result));

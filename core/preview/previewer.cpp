@@ -70,6 +70,18 @@ bool Previewer::isFor(const project::DestinationSettings &settings, const QStrin
 
 PreviewResult Previewer::compute(const json::Value &event, Detail detail) const
 {
+    return compute(event, detail, nullptr);
+}
+
+PreviewResult Previewer::compute(const json::Value &event, Detail detail,
+                                 destination::MatchedRequestCache &sameEvent) const
+{
+    return compute(event, detail, &sameEvent);
+}
+
+PreviewResult Previewer::compute(const json::Value &event, Detail detail,
+                                 destination::MatchedRequestCache *sameEvent) const
+{
     PreviewResult result;
     if (!m_mapping.enabled)
         result.notes.append(QStringLiteral("This mapping is disabled: Segment sends nothing until it is enabled. "
@@ -93,7 +105,8 @@ PreviewResult Previewer::compute(const json::Value &event, Detail detail) const
     // The builder runs Segment's whole onEvent (settings, trigger, transform, validation, request), so
     // what it answers is exactly what Segment does; the stages above only explain it.
     Result<destination::RequestOutcome> outcome =
-        m_builder.build(m_settingsObject, m_mapping.mapping, event, m_subscription);
+        sameEvent ? m_builder.build(m_settingsObject, m_mapping.mapping, event, m_subscription, *sameEvent)
+                  : m_builder.build(m_settingsObject, m_mapping.mapping, event, m_subscription);
     if (!outcome) {
         result.delivery = PreviewResult::Delivery::Failed;
         result.requestError = outcome.error();

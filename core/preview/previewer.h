@@ -2,6 +2,7 @@
 
 #include "previewresult.h"
 
+#include "destination/matchedrequestcache.h"
 #include "destination/requestbuilder.h"
 #include "destination/subscription.h"
 #include "fql/trigger.h"
@@ -41,6 +42,11 @@ public:
 
     /** The preview for one event. */
     PreviewResult compute(const json::Value &event, Detail detail = Detail::Full) const;
+    /**
+     * The same, sharing with other Previewers' previews of the same `event` the request an identical
+     * mapping makes once its trigger matched (a matrix row: each distinct mapping transformed once).
+     */
+    PreviewResult compute(const json::Value &event, Detail detail, destination::MatchedRequestCache &sameEvent) const;
 
     /** The mapping this Previewer was compiled from. */
     const project::MappingConfig &mapping() const { return m_mapping; }
@@ -49,6 +55,8 @@ public:
     const std::optional<Error> &triggerError() const { return m_triggerError; }
 
 private:
+    PreviewResult compute(const json::Value &event, Detail detail, destination::MatchedRequestCache *sameEvent) const;
+
     project::DestinationSettings m_settings;
     QString m_secret;
     project::MappingConfig m_mapping;

@@ -216,11 +216,18 @@ void MatrixModel::start()
         Batch batch;
         QElapsedTimer sinceFlush;
         sinceFlush.start();
+        // The cells come row by row: the mappings of one event share what identical mappings compute.
+        destination::MatchedRequestCache sameEvent;
+        int cachedRow = -1;
         for (const auto &[row, column] : job->cells) {
             if (promise->isCanceled())
                 break;
+            if (row != cachedRow) {
+                sameEvent.clear();
+                cachedRow = row;
+            }
             const preview::PreviewResult result =
-                previewers.at(column).compute(events.at(row), preview::Previewer::Detail::Outcome);
+                previewers.at(column).compute(events.at(row), preview::Previewer::Detail::Outcome, sameEvent);
             batch.push_back({row, column, stateOf(result), preview::Preview::summary(result)});
             if (sinceFlush.elapsed() >= BatchIntervalMs) {
                 promise->addResult(std::move(batch));

@@ -101,6 +101,8 @@ private Q_SLOTS:
     void disabledMappingIsNoted();
     void previewerIsReusedOnlyForSameInputs();
     void previewerAgreesWithCompute();
+    void sharedPreviewsEqualPreviewsAlone_data();
+    void sharedPreviewsEqualPreviewsAlone();
     void conditionText_data();
     void conditionText();
     void valueText();
@@ -342,6 +344,61 @@ void TestPreview::previewerAgreesWithCompute()
         QCOMPARE(reused.payload, once.payload);
         QCOMPARE(reused.request, once.request);
     }
+}
+
+void TestPreview::sharedPreviewsEqualPreviewsAlone_data()
+{
+    QTest::addColumn<QString>("event");
+    QTest::newRow("order") << Order;
+    QTest::newRow("other track") << QStringLiteral(R"({"type":"track","event":"Other","userId":"u2"})");
+    QTest::newRow("identify") << QStringLiteral(R"({"type":"identify","userId":"u1","traits":{"email":"é@x.io"}})");
+    QTest::newRow("no properties") << QStringLiteral(R"({"type":"track","event":"Order Completed"})");
+    QTest::newRow("null") << QStringLiteral("null");
+    QTest::newRow("batch") << QStringLiteral(R"([{"type":"track"}])");
+}
+
+void TestPreview::sharedPreviewsEqualPreviewsAlone()
+{
+    QFETCH(QString, event);
+    // The same mappings under different triggers, the same trigger with different mappings, a mapping
+    // that fails, one whose payload Segment refuses, a header that differs only in its value.
+    const QList<QPair<QString, QString>> subscriptions = {
+        {QStringLiteral(R"(type = "track")"), QStringLiteral(R"({"data":{"@path":"$."}})")},
+        {OrderTrigger, QStringLiteral(R"({"data":{"@path":"$."}})")},
+        {QStringLiteral("userId != null"), QStringLiteral(R"({"data":{"@path":"$."}})")},
+        {QStringLiteral(R"(type = "track")"), QStringLiteral(R"({"data":{"@path":"$.properties"}})")},
+        {QStringLiteral("userId != null"), QStringLiteral(R"({"data":{"@json":{"mode":"decode","value":"{"}}})")},
+        {QStringLiteral("userId != null"), QStringLiteral(R"({"data":"not an object"})")},
+        {QStringLiteral(R"(type = "track")"), QStringLiteral(R"({"headers":{"X-A":"1"},"data":{"@path":"$."}})")},
+        {OrderTrigger, QStringLiteral(R"({"headers":{"X-A":"2"},"data":{"@path":"$."}})")},
+        {QStringLiteral("userId != null"), QStringLiteral(R"({"headers":{"X-A":"1"},"data":{"@path":"$."}})")},
+        {QStringLiteral(R"(type = "identify")"), QStringLiteral(R"({"data":{"@flatten":{"value":{"@path":"$.traits"},"separator":"."}}})")},
+        {QStringLiteral("userId != null"), QStringLiteral(R"({"data":{"@flatten":{"value":{"@path":"$.traits"},"separator":"."}}})")},
+    };
+    const json::Value e = parsed(event);
+    destination::MatchedRequestCache sameEvent;
+    int sent = 0;
+    for (const auto &[trigger, mapping] : subscriptions) {
+        PreviewInputs in = inputs(trigger, mapping, Order);
+        const preview::Previewer previewer(in.settings, in.secret, in.mapping);
+        for (const auto detail : {preview::Previewer::Detail::Full, preview::Previewer::Detail::Outcome}) {
+            const PreviewResult alone = previewer.compute(e, detail);
+            const PreviewResult shared = previewer.compute(e, detail, sameEvent);
+            QCOMPARE(Preview::summary(shared), Preview::summary(alone));
+            QCOMPARE(shared.match, alone.match);
+            QCOMPARE(shared.delivery, alone.delivery);
+            QCOMPARE(shared.payload, alone.payload);
+            QCOMPARE(shared.request, alone.request);
+            QCOMPARE(shared.requestError.has_value(), alone.requestError.has_value());
+            if (alone.requestError)
+                QCOMPARE(shared.requestError->message, alone.requestError->message);
+            QCOMPARE(shared.warnings.size(), alone.warnings.size());
+            QCOMPARE(shared.notSentReason, alone.notSentReason);
+            sent += shared.request.has_value();
+        }
+    }
+    if (event == Order)
+        QVERIFY(sent > 0); // the comparison covered requests, not only refusals
 }
 
 void TestPreview::conditionText_data()
