@@ -102,6 +102,9 @@ EventsPanel::EventsPanel(ProjectDocument *document, QWidget *parent)
     m_findings->setAccessibleName(tr("Spec checks of the selected event"));
     m_findings->setWordWrap(true);
     m_findings->setMaximumHeight(m_findings->fontMetrics().height() * 5);
+    m_findings->hide(); // until there is something to list (updateFindingsTitle)
+    m_findingsTitle->setWordWrap(true);
+    m_findingsTitle->setTextFormat(Qt::PlainText);
     m_editor->setAccessibleName(tr("Selected event as JSON"));
     m_editor->textEdit()->setAccessibleName(tr("Selected event as JSON"));
 
@@ -165,6 +168,7 @@ EventsPanel::EventsPanel(ProjectDocument *document, QWidget *parent)
             showCurrentEvent();
     });
     connect(m_editor, &JsonEditor::textEdited, this, &EventsPanel::onEditorEdited);
+    connect(m_findingModel, &QAbstractItemModel::modelReset, this, &EventsPanel::updateFindingsTitle);
     connect(m_showDraftButton, &QToolButton::clicked, this, &EventsPanel::showDraft);
     connect(m_discardDraftButton, &QToolButton::clicked, this, &EventsPanel::discardDraft);
 
@@ -176,6 +180,11 @@ EventsPanel::~EventsPanel() = default;
 QString EventsPanel::editorTitle() const
 {
     return m_editorTitle->text();
+}
+
+QString EventsPanel::findingsTitle() const
+{
+    return m_findingsTitle->text();
 }
 
 void EventsPanel::createActions()
@@ -531,6 +540,7 @@ void EventsPanel::updateDraftControls()
 
 void EventsPanel::updateTitle()
 {
+    updateFindingsTitle();
     if (m_editingDraft) {
         m_editorTitle->setText(tr("Pasted text: not an event yet"));
         return;
@@ -541,6 +551,19 @@ void EventsPanel::updateTitle()
         return;
     }
     m_editorTitle->setText(tr("Event %1 of %2").arg(m_shownEvent + 1).arg(count));
+}
+
+void EventsPanel::updateFindingsTitle()
+{
+    // An empty list box says nothing: the title says whether the checks found anything.
+    const int count = m_findingModel->rowCount();
+    m_findings->setVisible(count > 0);
+    if (count > 0)
+        m_findingsTitle->setText(plural(count, tr("Spec checks: %n finding"), tr("Spec checks: %n findings")));
+    else if (m_shownEvent >= 0 && !m_editingDraft)
+        m_findingsTitle->setText(tr("Spec checks: nothing to report, the event follows the Segment spec."));
+    else
+        m_findingsTitle->setText(tr("Spec checks: select an event to check it against the Segment spec."));
 }
 
 void EventsPanel::updateActions()

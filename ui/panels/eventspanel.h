@@ -53,6 +53,8 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     /** What the header above the editor says is being edited. */
     QString editorTitle() const;
+    /** The spec checks' heading: how many findings, or that there are none. */
+    QString findingsTitle() const;
     QAction *loadAction() const { return m_loadAction; }
     QAction *pasteAction() const { return m_pasteAction; }
     QAction *pasteDialogAction() const { return m_pasteDialogAction; }
@@ -88,6 +90,7 @@ private:
     void discardDraft();
     void updateDraftControls();
     void updateTitle();
+    void updateFindingsTitle();
     void updateActions();
     void removeSelected();
     void pasteFromClipboard();

@@ -295,6 +295,7 @@ void PreviewPanel::buildUi()
     connect(m_refreshAction, &QAction::triggered, this, &PreviewPanel::refresh);
     m_refreshButton = new QToolButton(this);
     m_refreshButton->setDefaultAction(m_refreshAction);
+    m_refreshButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // an icon alone was too faint to find
     m_refreshButton->setAccessibleName(tr("Refresh preview"));
     m_copyButton = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("Copy as &curl"), this);
     m_copyButton->setObjectName(QStringLiteral("copyAsCurl"));

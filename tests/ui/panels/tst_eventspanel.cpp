@@ -176,6 +176,16 @@ void TestEventsPanel::specFindingsOfTheSelectedEvent()
     for (int row = 0; row < findings->rowCount(); ++row)
         mentionsType = mentionsType || findings->index(row, 0).data().toString().contains(QStringLiteral("\"track\""));
     QVERIFY(mentionsType);
+    QVERIFY2(m_panel->findingsTitle().startsWith(QStringLiteral("Spec checks: ")), qPrintable(m_panel->findingsTitle()));
+    QVERIFY(m_panel->findingsTitle().endsWith(QStringLiteral("findings")) || m_panel->findingsTitle().endsWith(QStringLiteral("finding")));
+    QVERIFY(m_panel->findingsView()->isVisibleTo(m_panel.get()));
+
+    // A clean event: no empty box, a heading that says so.
+    retype(*m_panel, QStringLiteral(R"({"type":"track","event":"Signed Up","userId":"u1","messageId":"m1",)"
+                                    R"("timestamp":"2026-11-23T10:00:00.000Z","properties":{}})"));
+    QCOMPARE(findings->rowCount(), 0);
+    QVERIFY(!m_panel->findingsView()->isVisibleTo(m_panel.get()));
+    QCOMPARE(m_panel->findingsTitle(), QStringLiteral("Spec checks: nothing to report, the event follows the Segment spec."));
 }
 
 void TestEventsPanel::loadFilesKeepsGoodEventsAndListsErrors()
