@@ -29,12 +29,15 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace inkmapper::ui {
 
@@ -152,7 +155,8 @@ QWidget *MainWindow::createCentre()
     m_mainSplitter->setStretchFactor(1, 4);
     m_mainSplitter->setStretchFactor(2, 4);
     m_mainSplitter->setChildrenCollapsible(false);
-    m_mainSplitter->setSizes({420, 600, 560});
+    // Below this the lists' names become unreadable; the splitter handle stops there.
+    m_leftSplitter->setMinimumWidth(300);
 
     auto *centre = new QWidget(this);
     auto *layout = new QVBoxLayout(centre);
@@ -616,13 +620,25 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::readSettings()
 {
     const QByteArray geometry = savedGeometry.get();
-    if (geometry.isEmpty())
-        resize(1480, 900);
-    else
+    if (geometry.isEmpty()) {
+        // Most of the screen on first start: three columns of editors need the room.
+        const QRect available = screen()->availableGeometry();
+        resize(std::min(1560, available.width() * 95 / 100), std::min(960, available.height() * 95 / 100));
+    } else {
         restoreGeometry(geometry);
+    }
     restoreState(savedState.get());
-    m_mainSplitter->restoreState(mainSplitterState.get());
-    m_leftSplitter->restoreState(leftSplitterState.get());
+    if (!m_mainSplitter->restoreState(mainSplitterState.get())) {
+        // Shares of the window's width (the splitter keeps them when first laid out): the lists get
+        // enough for a mapping's or event's name, the editor and the preview share the rest.
+        const int width = size().width();
+        m_mainSplitter->setSizes({width * 30 / 100, width * 37 / 100, width * 33 / 100});
+    }
+    if (!m_leftSplitter->restoreState(leftSplitterState.get())) {
+        // About eight mappings in view (a project may have 50); the events and their editor get the rest.
+        const int height = size().height();
+        m_leftSplitter->setSizes({height * 30 / 100, height * 70 / 100});
+    }
     m_editorSplitter->restoreState(editorSplitterState.get());
     m_eventsPanel->splitter()->restoreState(eventsSplitterState.get());
     m_sideTabs->setCurrentIndex(std::clamp(sideTab.get(), 0, m_sideTabs->count() - 1));

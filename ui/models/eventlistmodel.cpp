@@ -73,16 +73,21 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
         return hasErrors;
 
     switch (index.column()) {
+    // The list sits in a narrow column: each cell's full text is its tooltip, for the names it elides.
     case TypeColumn:
-        if (role == Qt::DisplayRole)
+        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
             return row.type.isEmpty() ? tr("(no type)") : row.type;
         break;
     case EventColumn:
         if (role == Qt::DisplayRole)
             return row.event;
+        if (role == Qt::ToolTipRole && !row.event.isEmpty())
+            return row.event;
         break;
     case UserColumn:
         if (role == Qt::DisplayRole)
+            return row.user;
+        if (role == Qt::ToolTipRole && !row.user.isEmpty())
             return row.user;
         break;
     case SourceColumn:

@@ -93,9 +93,12 @@ EventsPanel::EventsPanel(ProjectDocument *document, QWidget *parent)
     m_list->setAccessibleName(tr("Sample events"));
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(EventListModel::EventColumn, QHeaderView::Stretch);
-    m_list->header()->resizeSection(EventListModel::TypeColumn, 70);
-    m_list->header()->resizeSection(EventListModel::UserColumn, 110);
-    m_list->header()->resizeSection(EventListModel::SourceColumn, 110);
+    // The event's name gets the room; the other columns are narrow and cut in the middle, with the
+    // whole text in their tooltips.
+    m_list->setTextElideMode(Qt::ElideMiddle);
+    m_list->header()->setSectionResizeMode(EventListModel::TypeColumn, QHeaderView::ResizeToContents);
+    m_list->header()->resizeSection(EventListModel::UserColumn, 90);
+    m_list->header()->resizeSection(EventListModel::SourceColumn, 80);
     m_list->header()->resizeSection(EventListModel::FindingsColumn, 48);
 
     m_findings->setModel(m_findingModel);

@@ -1,5 +1,7 @@
 #include "mappingspanel.h"
 
+#include "elidemodedelegate.h"
+
 #include "document/projectdocument.h"
 #include "models/mappinglistmodel.h"
 #include "widgets/icons.h"
@@ -34,10 +36,17 @@ MappingsPanel::MappingsPanel(ProjectDocument *document, QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_list->setAccessibleName(tr("Mappings"));
-    m_list->header()->setStretchLastSection(true);
-    m_list->header()->resizeSection(MappingListModel::NameColumn, 190);
-    m_list->header()->resizeSection(MappingListModel::MatchesColumn, 64);
-    m_list->header()->setSectionResizeMode(MappingListModel::MatchesColumn, QHeaderView::Fixed);
+    // The name is what tells mappings apart: it takes the room the column has; the trigger summary
+    // (its FQL is the tooltip) gets a fixed share the user can drag. Names that still do not fit lose
+    // their middle, where "Order Completed to …" style names differ least; a summary reads from its start.
+    m_list->setTextElideMode(Qt::ElideMiddle);
+    m_list->setItemDelegateForColumn(MappingListModel::TriggerColumn, new ElideModeDelegate(Qt::ElideRight, m_list));
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setMinimumSectionSize(48);
+    m_list->header()->setSectionResizeMode(MappingListModel::NameColumn, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(MappingListModel::MatchesColumn, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(MappingListModel::TriggerColumn, QHeaderView::Interactive);
+    m_list->header()->resizeSection(MappingListModel::TriggerColumn, 110);
 
     m_count->setForegroundRole(QPalette::PlaceholderText);
     createActions();

@@ -1,6 +1,7 @@
 #include "document/projectdocument.h"
 #include "fields/fieldeditor.h"
 #include "mainwindow/mainwindow.h"
+#include "models/eventlistmodel.h"
 #include "models/mappinglistmodel.h"
 #include "panels/eventspanel.h"
 #include "panels/mappingspanel.h"
@@ -117,6 +118,9 @@ private Q_SLOTS:
     void fieldEditorEditsTheSelectedMapping();
     void previewShowsTheSelectedEventAndMapping();
     void layoutIsRemembered();
+    void leftColumnShowsWholeMappingNames();
+    void eventListCellsCarryTheirFullText_data();
+    void eventListCellsCarryTheirFullText();
 };
 
 void TestMainWindow::initTestCase()
@@ -558,6 +562,59 @@ void TestMainWindow::layoutIsRemembered()
     MainWindow again;
     QCOMPARE(again.sideTabs()->currentIndex(), 1);
     QCOMPARE(again.size(), QSize(1234, 777));
+}
+
+void TestMainWindow::leftColumnShowsWholeMappingNames()
+{
+    // First start in a 1600x1000 window, the size screenshots and a typical laptop show.
+    MainWindow window;
+    window.openInitialProject();
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QTreeView *list = window.mappingsPanel()->listView();
+    QVERIFY2(list->width() >= 400, qPrintable(QString::number(list->width())));
+    const QAbstractItemModel *model = list->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex name = model->index(row, ui::MappingListModel::NameColumn);
+        const QString text = name.data().toString();
+        // The check box, its spacing and the cell's margins come before the text.
+        const int needed = list->fontMetrics().horizontalAdvance(text) + 48;
+        QVERIFY2(list->visualRect(name).width() >= needed,
+                 qPrintable(QStringLiteral("\"%1\" needs %2 px, has %3")
+                                .arg(text)
+                                .arg(needed)
+                                .arg(list->visualRect(name).width())));
+        QVERIFY(name.data(Qt::ToolTipRole).toString().contains(text));
+    }
+    QCOMPARE(list->textElideMode(), Qt::ElideMiddle);
+}
+
+void TestMainWindow::eventListCellsCarryTheirFullText_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::newRow("type") << int(ui::EventListModel::TypeColumn);
+    QTest::newRow("event name") << int(ui::EventListModel::EventColumn);
+    QTest::newRow("user") << int(ui::EventListModel::UserColumn);
+    QTest::newRow("source") << int(ui::EventListModel::SourceColumn);
+}
+
+void TestMainWindow::eventListCellsCarryTheirFullText()
+{
+    QFETCH(int, column);
+    MainWindow window;
+    window.openInitialProject();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // What the narrow list may elide, its tooltip shows whole.
+    const QAbstractItemModel *model = window.eventsPanel()->listView()->model();
+    QVERIFY(model->rowCount() > 0);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex cell = model->index(row, column);
+        const QString text = cell.data().toString();
+        if (!text.isEmpty())
+            QCOMPARE(cell.data(Qt::ToolTipRole).toString(), text);
+    }
 }
 
 QTEST_MAIN(TestMainWindow)
