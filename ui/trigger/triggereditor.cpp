@@ -323,18 +323,27 @@ QString TriggerEditor::missingValueHint(const QString &text) const
 {
     // Segment compares such a condition with the text "eos", and so do the builder and the preview: that
     // fidelity stays, but a value the user never typed needs saying where it came from.
-    const QList<int> conditions = FqlMissingValues::find(text, m_tree);
-    if (conditions.isEmpty())
+    const QList<FqlMissingValues::Missing> missing = FqlMissingValues::find(text, m_tree);
+    if (missing.isEmpty())
         return {};
     QStringList numbers;
-    for (int condition : conditions)
-        numbers.append(QString::number(condition));
+    QStringList cutValues; // match() drops a pattern's first character, so "eos" becomes "os"
+    for (const FqlMissingValues::Missing &condition : missing) {
+        numbers.append(QString::number(condition.condition));
+        if (condition.valueRead != FqlMissingValues::endOfInputText() && !cutValues.contains(condition.valueRead))
+            cutValues.append(condition.valueRead);
+    }
     const QString which = isTextOnly()
-        ? plural(conditions.size(), QStringLiteral("A condition has"), QStringLiteral("%n conditions have"))
-        : plural(conditions.size(), QStringLiteral("Condition %1 has"), QStringLiteral("Conditions %1 have"))
+        ? plural(missing.size(), QStringLiteral("A condition has"), QStringLiteral("%n conditions have"))
+        : plural(missing.size(), QStringLiteral("Condition %1 has"), QStringLiteral("Conditions %1 have"))
               .arg(numbers.join(QStringLiteral(", ")));
-    return QStringLiteral("%1 no value yet: Segment reads the missing value as the text \u201c%2\u201d.")
-        .arg(which, FqlMissingValues::endOfInputText());
+    QString hint = QStringLiteral("%1 no value yet: Segment reads the missing value as the text \u201c%2\u201d")
+                       .arg(which, FqlMissingValues::endOfInputText());
+    if (!cutValues.isEmpty()) {
+        hint += QStringLiteral(", which match() cuts to \u201c%1\u201d by dropping the pattern's first character")
+                    .arg(cutValues.join(QStringLiteral("\u201d, \u201c")));
+    }
+    return hint + u'.';
 }
 
 int TriggerEditor::ordinalOf(const QModelIndex &condition) const

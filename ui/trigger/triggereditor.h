@@ -29,7 +29,8 @@ class SampleCompletions;
  * tree). Text typed by hand is parsed and the builder follows, but the text itself is never rewritten
  * while the user types. Text that does not parse keeps the builder at the last valid trigger and marks
  * the error's column; text the builder cannot show faithfully stays editable as text with a notice.
- * A value the text leaves out (`event = `) is shown as Segment reads it, the text "eos", with a notice.
+ * A value the text leaves out (`event = `, `match(event,`) is shown as Segment reads it, the text "eos"
+ * (or "os" in `match()`), with a notice.
  * With a sample event, each condition shows whether it matches (fql::explain).
  */
 class TriggerEditor : public QWidget

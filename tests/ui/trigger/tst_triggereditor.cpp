@@ -17,6 +17,8 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
+
 using namespace inkmapper;
 using namespace inkmapper::ui;
 
@@ -640,6 +642,32 @@ void TestTriggerEditor::missingValueIsExplained_data()
         << QStringLiteral("Condition 1 has no value yet");
     QTest::newRow("eos typed by the user") << QStringLiteral(R"(event = "eos")")
                                            << QStringList{QStringLiteral("Event name||is|eos")} << QString();
+    // match() drops its pattern's first character (the `*` of "*os"): the missing pattern "eos" becomes "os".
+    QTest::newRow("match() without its pattern")
+        << QStringLiteral("match(event,") << QStringList{QStringLiteral("Event name||ends with|os")}
+        << QStringLiteral("Condition 1 has no value yet");
+    QTest::newRow("match() without its pattern, space typed")
+        << QStringLiteral("match(userId, ") << QStringList{QStringLiteral("User ID||ends with|os")}
+        << QStringLiteral("Condition 1 has no value yet");
+    QTest::newRow("negated match() on a property")
+        << QStringLiteral(R"(type = "track" and !match(properties.plan,)")
+        << QStringList{QStringLiteral("Event type||is|track"), QStringLiteral("Property|plan|does not end with|os")}
+        << QStringLiteral("Condition 2 has no value yet");
+    QTest::newRow("match() inside parentheses")
+        << QStringLiteral(R"((match(event,) or type = "page")")
+        << QStringList{QStringLiteral("Event name||ends with|os"), QStringLiteral("Event type||is|page")}
+        << QStringLiteral("Condition 1 has no value yet");
+    QTest::newRow("contains() on a trait without its text")
+        << QStringLiteral("contains(traits.email,") << QStringList{QStringLiteral("Trait|email|contains|eos")}
+        << QStringLiteral("Condition 1 has no value yet");
+    QTest::newRow("os typed by the user") << QStringLiteral(R"(match(event, "*os"))")
+                                          << QStringList{QStringLiteral("Event name||ends with|os")} << QString();
+    QTest::newRow("eos pattern typed by the user") << QStringLiteral(R"(match(context.os.name, "eos"))")
+                                                   << QStringList{QStringLiteral("Context field|os.name|ends with|os")}
+                                                   << QString();
+    // The next token, not the end of the text, is the value here: no "eos" to explain.
+    QTest::newRow("closing parenthesis read as the value")
+        << QStringLiteral("event = )") << QStringList{QStringLiteral("Event name||is|)")} << QString();
 }
 
 void TestTriggerEditor::missingValueIsExplained()
@@ -664,6 +692,10 @@ void TestTriggerEditor::missingValueIsExplained()
     QVERIFY2(notice->text().startsWith(hint), qPrintable(notice->text()));
     QVERIFY2(notice->text().contains(QStringLiteral("Segment reads the missing value as the text \u201ceos\u201d")),
              qPrintable(notice->text()));
+    // A match() row shows "os": the notice names that value too, so the row and the notice agree.
+    const bool cut = std::any_of(rows.cbegin(), rows.cend(),
+                                 [](const QString &row) { return row.endsWith(QStringLiteral("|os")); });
+    QCOMPARE(notice->text().contains(QStringLiteral("match() cuts to \u201cos\u201d")), cut);
 }
 
 void TestTriggerEditor::missingValueHintGoesOnceTheValueIsTyped()
