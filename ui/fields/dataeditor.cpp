@@ -19,6 +19,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace inkmapper::ui {
 
 using Source = DataFieldModel::Source;
@@ -103,13 +105,14 @@ DataEditor::DataEditor(QWidget *parent)
     leftLayout->addWidget(m_tree, 1);
     leftLayout->addLayout(buttons);
 
-    auto *scroll = new QScrollArea(m_splitter);
-    scroll->setWidget(m_sourceEditor);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sourceScroll = new QScrollArea(m_splitter);
+    m_sourceScroll->setObjectName(QStringLiteral("sourceScroll"));
+    m_sourceScroll->setWidget(m_sourceEditor);
+    m_sourceScroll->setWidgetResizable(true);
+    m_sourceScroll->setFrameShape(QFrame::NoFrame);
+    m_sourceScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_splitter->addWidget(left);
-    m_splitter->addWidget(scroll);
+    m_splitter->addWidget(m_sourceScroll);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
@@ -143,6 +146,7 @@ DataEditor::DataEditor(QWidget *parent)
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         m_sourceEditor->setCurrentIndex(current);
         updateButtons();
+        updateArrangement();
     });
     connect(m_model, &DataFieldModel::fieldEdited, this, [this] {
         updateBanner();
@@ -166,6 +170,26 @@ void DataEditor::setData(const json::Value &data)
     m_sourceEditor->setCurrentIndex(current);
     updateBanner();
     updateButtons();
+    updateArrangement();
+}
+
+void DataEditor::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateArrangement();
+}
+
+void DataEditor::updateArrangement()
+{
+    // Side by side, the key list and the source's form each need about 320 px; in a narrower editor the
+    // form would be cut off at the right (it cannot scroll sideways), so it goes below the list.
+    const int sideBySideWidth = fontMetrics().averageCharWidth() * 90;
+    const bool narrow = width() < sideBySideWidth;
+    m_splitter->setOrientation(narrow ? Qt::Vertical : Qt::Horizontal);
+    // Below the list the form gets the height it asks for (up to about 20 lines): the fields page around
+    // it scrolls, where a splitter share would squeeze the form to a sliver.
+    const int wanted = std::min(m_sourceEditor->sizeHint().height(), fontMetrics().height() * 20);
+    m_sourceScroll->setMinimumHeight(narrow ? wanted : 0);
 }
 
 json::Value DataEditor::data() const

@@ -10,6 +10,7 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QSplitter;
 class QTreeView;
 
@@ -20,8 +21,8 @@ class SourceEditor;
 
 /**
  * The `data` field as an object editor: a banner saying what Movable Ink receives ("Data: the entire
- * event") with a one-click reset to that default, the tree of keys with Add / Remove, and beside it the
- * editor of the selected key's source.
+ * event") with a one-click reset to that default, the tree of keys with Add / Remove, and beside it (below
+ * it when the editor is narrow) the editor of the selected key's source.
  */
 class DataEditor : public QWidget
 {
@@ -51,7 +52,11 @@ Q_SIGNALS:
     /** The user changed the data field. */
     void dataEdited();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void updateArrangement();
     void resetToEntireEvent();
     void addKey();
     void addNestedKey();
@@ -69,6 +74,7 @@ private:
     QPushButton *m_addNestedButton;
     QPushButton *m_removeButton;
     SourceEditor *m_sourceEditor;
+    QScrollArea *m_sourceScroll;
     QSplitter *m_splitter;
 };
 

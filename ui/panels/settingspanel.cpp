@@ -13,6 +13,8 @@
 #include <QToolButton>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace inkmapper::ui {
 
 namespace {
@@ -103,9 +105,17 @@ SettingsPanel::Validation SettingsPanel::validateUrl(const QString &text)
         return {Severity::Error, tr("%1 is required.").arg(label)};
     if (text.trimmed() != text)
         return {Severity::Error, tr("Remove the spaces around the URL.")};
+    // The commonest slip, said plainly: QUrl's own message quotes the whole source and its parts.
+    if (const auto space = std::find_if(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
+        space != text.cend()) {
+        return {Severity::Error, tr("A URL cannot contain spaces (one is at character %1): remove it or write it as %20.")
+                                     .arg(space - text.cbegin() + 1)};
+    }
     const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid())
-        return {Severity::Error, tr("Not a valid URL: %1").arg(url.errorString())};
+    if (!url.isValid()) {
+        // "Invalid path (character '^' not permitted); source was …": the part before the details.
+        return {Severity::Error, tr("Not a valid URL: %1.").arg(url.errorString().section(u';', 0, 0))};
+    }
     const QString scheme = url.scheme().toLower();
     if (scheme.isEmpty())
         return {Severity::Error, tr("Start the URL with https://")};

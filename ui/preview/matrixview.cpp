@@ -50,6 +50,8 @@ MatrixView::MatrixView(QWidget *parent)
     m_table->setCornerButtonEnabled(false);
     m_table->horizontalHeader()->setMinimumSectionSize(60);
     m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    // A name too long for its column keeps its start in view (centred, it lost both ends).
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->horizontalHeader()->setHighlightSections(true);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setMaximumWidth(280);
@@ -90,10 +92,15 @@ void MatrixView::setProject(const project::Project &project)
 void MatrixView::fitColumns()
 {
     // Wide enough for the mapping's name (within reason; the tooltip has it in full) and for a verdict.
-    const QFontMetrics metrics(m_table->horizontalHeader()->font());
+    // Measured in bold: the current column's header is drawn bold, and Qt 6.4 elides its text with the
+    // regular font's metrics, so a name that just fits in regular type would be clipped at both ends.
+    QFont bold = m_table->horizontalHeader()->font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    const int widest = metrics.averageCharWidth() * 24;
     for (int c = 0; c < m_model->columnCount(); ++c) {
         const int wanted = metrics.horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 24;
-        m_table->horizontalHeader()->resizeSection(c, std::clamp(wanted, 110, 240));
+        m_table->horizontalHeader()->resizeSection(c, std::clamp(wanted, 110, widest));
     }
 }
 

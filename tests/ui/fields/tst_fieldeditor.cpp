@@ -1,3 +1,4 @@
+#include "fields/dataeditor.h"
 #include "fields/datafieldmodel.h"
 #include "fields/eventtreemodel.h"
 #include "fields/fieldeditor.h"
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -22,6 +24,7 @@
 #include <QTreeView>
 
 using namespace inkmapper;
+using inkmapper::ui::DataEditor;
 using inkmapper::ui::DataFieldModel;
 using inkmapper::ui::EventTreeModel;
 using inkmapper::ui::FieldEditor;
@@ -158,6 +161,8 @@ private Q_SLOTS:
     void editAsJsonInvalidIsKept_data();
     void editAsJsonInvalidIsKept();
     void validationErrorShownAtKey();
+    void sourceFormIsNeverCutOff_data();
+    void sourceFormIsNeverCutOff();
 };
 
 void TestFieldEditor::setMappingDoesNotEmit()
@@ -566,6 +571,40 @@ void TestFieldEditor::validationErrorShownAtKey()
     QVERIFY(errors->isHidden());
     QVERIFY(bad.data(Qt::DecorationRole).value<QIcon>().isNull());
     QCOMPARE(str(h.editor.mapping()), QStringLiteral(R"({"data":{"ok":"x","bad":{"@replace":{"pattern":"abc","value":"v"}}}})"));
+}
+
+void TestFieldEditor::sourceFormIsNeverCutOff_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<bool>("beside");
+    // The mapping editor's column in a 1600 px window is about 540 px wide: the form goes below the keys.
+    QTest::newRow("narrow: below the keys") << 460 << false;
+    QTest::newRow("wide: beside the keys") << 1100 << true;
+}
+
+void TestFieldEditor::sourceFormIsNeverCutOff()
+{
+    QFETCH(int, width);
+    QFETCH(bool, beside);
+    DataEditor editor;
+    editor.setData(parse(QStringLiteral(R"({"user":{"@if":{"exists":{"@path":"$.userId"},"then":{"@path":"$.userId"},"else":{"@path":"$.anonymousId"}}}})")));
+    editor.resize(width, 900);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    const QModelIndex user = editor.model()->indexForKeyPath(QStringLiteral("data.user"));
+    editor.tree()->setCurrentIndex(user);
+    QCoreApplication::processEvents();
+    auto *scroll = editor.findChild<QScrollArea *>(QStringLiteral("sourceScroll"));
+    QVERIFY(scroll);
+    // The form cannot scroll sideways: all of it must fit in the width it is given.
+    QVERIFY2(scroll->viewport()->width() >= scroll->widget()->minimumSizeHint().width(),
+             qPrintable(QStringLiteral("%1 < %2").arg(scroll->viewport()->width())
+                            .arg(scroll->widget()->minimumSizeHint().width())));
+    const QPoint formAt = scroll->mapTo(&editor, QPoint(0, 0));
+    const QPoint treeAt = editor.tree()->mapTo(&editor, QPoint(0, 0));
+    QCOMPARE(formAt.x() > treeAt.x() + editor.tree()->width() / 2, beside);
+    if (!beside)
+        QVERIFY(formAt.y() >= treeAt.y() + editor.tree()->height());
 }
 
 QTEST_MAIN(TestFieldEditor)

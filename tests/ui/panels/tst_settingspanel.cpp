@@ -62,7 +62,12 @@ void TestSettingsPanel::urlIsValidatedAsYouType_data()
     QTest::newRow("no scheme") << QStringLiteral("example.com/x") << Severity::Error
                                << QStringLiteral("Start the URL with https://");
     QTest::newRow("spaces") << QStringLiteral("https://exa mple.com") << Severity::Error
-                            << QStringLiteral("Not a valid URL");
+                            << QStringLiteral("A URL cannot contain spaces (one is at character 12)");
+    QTest::newRow("space in the path") << QStringLiteral("https://example.com/v1 events") << Severity::Error
+                                       << QStringLiteral("A URL cannot contain spaces (one is at character 23)");
+    // QUrl's message without the source it quotes: short enough for the line under the field.
+    QTest::newRow("character not allowed") << QStringLiteral("https://example.com/a^b") << Severity::Error
+                                           << QStringLiteral("Not a valid URL: Invalid path (character '^' not permitted).");
 }
 
 void TestSettingsPanel::urlIsValidatedAsYouType()
