@@ -29,28 +29,41 @@ bool Object::isArrayIndex(QStringView key, quint32 *index)
     return true;
 }
 
-void Object::rebuildHash() const
+Object::KeyIndex *Object::makeKeyIndex() const
 {
-    if (qsizetype(m_members.size()) < HashThreshold) {
-        m_hash.reset();
-        return;
-    }
-    if (!m_hash)
-        m_hash = std::make_unique<QHash<QString, qsizetype>>();
-    m_hash->clear();
-    m_hash->reserve(qsizetype(m_members.size()));
+    auto *index = new KeyIndex;
+    index->reserve(qsizetype(m_members.size()));
     for (qsizetype i = 0; i < qsizetype(m_members.size()); ++i)
-        m_hash->insert(m_members[size_t(i)].first, i);
+        index->insert(m_members[size_t(i)].first, i);
+    return index;
+}
+
+const Object::KeyIndex &Object::keyIndex() const
+{
+    KeyIndex *index = m_hash.load(std::memory_order_acquire);
+    if (index)
+        return *index;
+    KeyIndex *made = makeKeyIndex();
+    if (m_hash.compare_exchange_strong(index, made, std::memory_order_acq_rel))
+        return *made;
+    delete made; // another thread published its index first: `index` now holds it
+    return *index;
+}
+
+void Object::rebuildHash()
+{
+    dropHash();
+    if (qsizetype(m_members.size()) >= HashThreshold)
+        m_hash.store(makeKeyIndex(), std::memory_order_release);
 }
 
 qsizetype Object::indexOf(QStringView key) const
 {
     const qsizetype n = qsizetype(m_members.size());
     if (n >= HashThreshold) {
-        if (!m_hash)
-            rebuildHash();
-        const auto it = m_hash->constFind(key.toString());
-        return it == m_hash->constEnd() ? -1 : it.value();
+        const KeyIndex &index = keyIndex();
+        const auto it = index.constFind(key.toString());
+        return it == index.constEnd() ? -1 : it.value();
     }
     for (qsizetype i = 0; i < n; ++i) {
         // The size check inline first: most keys differ in length, and comparing is an out-of-line call.
@@ -70,8 +83,8 @@ void Object::appendInOrder(const QString &key, Value value)
     }
     Q_ASSERT(indexOf(key) < 0);
     m_members.emplace_back(key, std::move(value));
-    if (m_hash)
-        m_hash->insert(key, qsizetype(m_members.size()) - 1);
+    if (KeyIndex *index = m_hash.load(std::memory_order_relaxed))
+        index->insert(key, qsizetype(m_members.size()) - 1);
 }
 
 Object Object::fromParsedMembers(Member *first, Member *last)
@@ -138,15 +151,16 @@ void Object::set(const QString &key, Value value)
         const bool append = pos == m_members.end();
         m_members.emplace(pos, key, std::move(value));
         ++m_indexKeyCount;
-        if (append && m_hash)
-            m_hash->insert(key, qsizetype(m_members.size()) - 1);
-        else if (m_hash || qsizetype(m_members.size()) >= HashThreshold)
+        KeyIndex *index = m_hash.load(std::memory_order_relaxed);
+        if (append && index)
+            index->insert(key, qsizetype(m_members.size()) - 1);
+        else if (index || qsizetype(m_members.size()) >= HashThreshold)
             rebuildHash();
         return;
     }
     m_members.emplace_back(key, std::move(value));
-    if (m_hash)
-        m_hash->insert(key, qsizetype(m_members.size()) - 1);
+    if (KeyIndex *index = m_hash.load(std::memory_order_relaxed))
+        index->insert(key, qsizetype(m_members.size()) - 1);
 }
 
 void Object::remove(const QString &key)
@@ -158,7 +172,7 @@ void Object::remove(const QString &key)
     if (i < m_indexKeyCount)
         --m_indexKeyCount;
     m_members.erase(m_members.begin() + i);
-    if (m_hash)
+    if (m_hash.load(std::memory_order_relaxed))
         rebuildHash();
 }
 

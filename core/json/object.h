@@ -4,6 +4,7 @@
 
 #include <QHash>
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -74,8 +75,15 @@ public:
     friend bool operator==(const Object &a, const Object &b) { return a.m_members == b.m_members; }
 
 private:
+    using KeyIndex = QHash<QString, qsizetype>;
+
     qsizetype indexOf(QStringView key) const;
-    void rebuildHash() const;
+    /** The key index of a large object, made on first use; safe to call from several threads at once. */
+    const KeyIndex &keyIndex() const;
+    KeyIndex *makeKeyIndex() const;
+    /** After a change: the index made again if there was one (or the object became large), else none. */
+    void rebuildHash();
+    void dropHash() { delete m_hash.exchange(nullptr, std::memory_order_acq_rel); }
     void forgetCanonicalText()
     {
         m_canonicalSource.reset();
@@ -84,12 +92,15 @@ private:
 
     std::vector<Member> m_members;
     qsizetype m_indexKeyCount = 0; ///< how many leading members have array-index keys
-    // Large objects get a key → position map so that parsing stays linear; small ones scan.
-    mutable std::unique_ptr<QHash<QString, qsizetype>> m_hash;
+    // Large objects get a key → position map so that parsing stays linear; small ones scan. It is made
+    // on the first lookup, which may happen on several threads at once for an object they share (the
+    // event the preview, the matrix and the window all read): whichever thread publishes first wins.
+    mutable std::atomic<KeyIndex *> m_hash{nullptr};
     std::shared_ptr<const std::string> m_canonicalSource;
     std::string_view m_canonicalText;
 
 public:
+    ~Object() { dropHash(); }
     Object(const Object &other)
         : m_members(other.m_members), m_indexKeyCount(other.m_indexKeyCount),
           m_canonicalSource(other.m_canonicalSource), m_canonicalText(other.m_canonicalText)
@@ -100,14 +111,34 @@ public:
         if (this != &other) {
             m_members = other.m_members;
             m_indexKeyCount = other.m_indexKeyCount;
-            m_hash.reset();
+            dropHash();
             m_canonicalSource = other.m_canonicalSource;
             m_canonicalText = other.m_canonicalText;
         }
         return *this;
     }
-    Object(Object &&) noexcept = default;
-    Object &operator=(Object &&) noexcept = default;
+    Object(Object &&other) noexcept
+        : m_members(std::move(other.m_members)), m_indexKeyCount(other.m_indexKeyCount),
+          m_hash(other.m_hash.exchange(nullptr)), m_canonicalSource(std::move(other.m_canonicalSource)),
+          m_canonicalText(other.m_canonicalText)
+    {
+        other.m_indexKeyCount = 0;
+        other.m_canonicalText = {};
+    }
+    Object &operator=(Object &&other) noexcept
+    {
+        if (this != &other) {
+            m_members = std::move(other.m_members);
+            m_indexKeyCount = other.m_indexKeyCount;
+            other.m_indexKeyCount = 0;
+            dropHash();
+            m_hash.store(other.m_hash.exchange(nullptr));
+            m_canonicalSource = std::move(other.m_canonicalSource);
+            m_canonicalText = other.m_canonicalText;
+            other.m_canonicalText = {};
+        }
+        return *this;
+    }
 };
 
 } // namespace inkmapper::json

@@ -26,29 +26,6 @@ using CellState = MatrixModel::CellState;
 // How often the worker hands finished cells to the GUI: often enough to look live, rarely enough to be cheap.
 constexpr qint64 BatchIntervalMs = 40;
 
-// A copy that shares nothing with the original. json::Object builds its key index lazily on first
-// lookup, so two threads reading one shared object could both build it; the worker reads only its own
-// copy, and making the copy only iterates the original, which never touches that index.
-json::Value deepCopy(const json::Value &value)
-{
-    if (value.isArray()) {
-        json::Array items;
-        items.reserve(value.toArray().size());
-        for (const json::Value &item : value.toArray())
-            items.push_back(deepCopy(item));
-        return json::Value(std::move(items));
-    }
-    if (value.isObject()) {
-        json::Object object;
-        object.reserve(value.toObject().size());
-        // Members come in JavaScript property order, so setting them in turn keeps that order.
-        for (const auto &[key, member] : value.toObject())
-            object.set(key, deepCopy(member));
-        return json::Value(std::move(object));
-    }
-    return value;
-}
-
 bool sameMapping(const project::MappingConfig &a, const project::MappingConfig &b)
 {
     return a.id == b.id && a.subscribe == b.subscribe && a.mapping == b.mapping && a.enabled == b.enabled;
@@ -203,13 +180,12 @@ void MatrixModel::start()
 
     QThreadPool::globalInstance()->start([promise, job] {
         promise->start();
-        std::map<int, json::Value> events;
-        for (const auto &[row, event] : job->events)
-            events.emplace(row, deepCopy(event));
+        // The events are shared with the window, not copied: json values are immutable, and a large
+        // object's key index, made on first lookup, is safe to make from several threads at once.
+        const std::map<int, json::Value> &events = job->events;
         // Each mapping is compiled once for all its events.
         std::map<int, preview::Previewer> previewers;
-        for (auto &[column, mapping] : job->mappings) {
-            mapping.mapping = deepCopy(mapping.mapping);
+        for (const auto &[column, mapping] : job->mappings) {
             previewers.emplace(std::piecewise_construct, std::forward_as_tuple(column),
                                std::forward_as_tuple(job->settings, QString(), mapping));
         }

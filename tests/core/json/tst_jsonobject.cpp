@@ -2,6 +2,10 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace inkmapper;
 using namespace Qt::StringLiterals;
 
@@ -17,6 +21,7 @@ private Q_SLOTS:
     void setKeepsPositionOfExistingKey();
     void removeKeepsOrder();
     void hashIndexStaysConsistentForLargeObjects();
+    void largeObjectsAreReadFromManyThreadsAtOnce();
 };
 
 static QStringList keysOf(const json::Object &o)
@@ -108,6 +113,34 @@ void TestJsonObject::hashIndexStaysConsistentForLargeObjects()
     }
     QCOMPARE(o.value(u"99").toNumber(), -99.0);
     QCOMPARE(o.at(0).first, u"0"_s);
+}
+
+void TestJsonObject::largeObjectsAreReadFromManyThreadsAtOnce()
+{
+    // The preview and the matrix read the event the GUI thread also reads. A large object makes its key
+    // index on the first lookup: threads looking up at once must neither both make it nor see it half made.
+    constexpr int Objects = 3000;
+    std::vector<json::Object> objects(Objects);
+    for (json::Object &o : objects) {
+        for (int i = 0; i < 40; ++i)
+            o.set(QStringLiteral("k%1").arg(i), json::Value(i)); // set() alone makes no index
+    }
+    std::atomic<int> started{0};
+    std::atomic<int> wrong{0};
+    const auto reader = [&] {
+        ++started;
+        while (started.load() < 3) {
+        }
+        for (const json::Object &o : objects) {
+            if (o.value(u"k37").toNumber() != 37.0 || o.contains(u"k40"))
+                ++wrong;
+        }
+    };
+    std::thread a(reader), b(reader), c(reader);
+    a.join();
+    b.join();
+    c.join();
+    QCOMPARE(wrong.load(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestJsonObject)
