@@ -115,6 +115,18 @@ void MatrixModel::setProject(const project::Project &project)
     start();
 }
 
+void MatrixModel::setCompact(bool compact)
+{
+    if (compact == m_compact)
+        return;
+    m_compact = compact;
+    if (columnCount() > 0) {
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::DisplayRole});
+    }
+}
+
 MatrixModel::CellState MatrixModel::state(int eventIndex, int mappingIndex) const
 {
     Q_ASSERT(eventIndex >= 0 && eventIndex < rowCount() && mappingIndex >= 0 && mappingIndex < columnCount());
@@ -257,6 +269,8 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case Qt::DisplayRole:
+        if (m_compact && shown != CellState::Pending)
+            return {}; // the icon and the colour say it; the tooltip says why
         switch (shown) {
         case CellState::Pending: return QStringLiteral("\u2026");
         case CellState::Match: return tr("Match");
@@ -307,8 +321,13 @@ QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int r
         const project::MappingConfig &m = m_project.mapping(section);
         switch (role) {
         case Qt::DisplayRole:
+            if (m_compact)
+                return tr("#%1").arg(section + 1); // greyed when off, as the full name is
             return m.enabled ? m.name : tr("%1 (off)").arg(m.name);
         case Qt::ToolTipRole:
+            if (m_compact)
+                return m.enabled ? tr("#%1 %2\nTrigger: %3").arg(section + 1).arg(m.name, m.subscribe)
+                                 : tr("#%1 %2 (disabled: Segment sends nothing)\nTrigger: %3").arg(section + 1).arg(m.name, m.subscribe);
             return m.enabled ? tr("%1\nTrigger: %2").arg(m.name, m.subscribe)
                              : tr("%1 (disabled: Segment sends nothing)\nTrigger: %2").arg(m.name, m.subscribe);
         case Qt::ForegroundRole:

@@ -38,6 +38,13 @@ public:
     void setProject(const project::Project &project);
     const project::Project &project() const { return m_project; }
 
+    /**
+     * Compact: mappings headed by their number ("#12", the name in the tooltip) and verdicts shown by
+     * icon and colour alone, so that many mappings fit side by side. Off by default.
+     */
+    void setCompact(bool compact);
+    bool isCompact() const { return m_compact; }
+
     /** The verdict of a cell (row = event index, column = mapping index). */
     CellState state(int eventIndex, int mappingIndex) const;
     /** Why: Preview::summary of the cell, e.g. `Matches — decided by: event = "Order Completed"`. */
@@ -92,6 +99,7 @@ private:
     QFutureWatcher<Batch> *m_watcher = nullptr;
     int m_done = 0;
     int m_total = 0;
+    bool m_compact = false;
 };
 
 } // namespace inkmapper::ui

@@ -16,6 +16,15 @@
 
 namespace inkmapper::ui {
 
+namespace {
+
+/** Beyond this many mappings, names side by side need more room than the panel has: numbers instead. */
+constexpr int CompactAbove = 6;
+/** The narrowest a column headed by a mapping's name may be dragged. */
+constexpr int NamedMinimumWidth = 60;
+
+} // namespace
+
 MatrixView::MatrixView(QWidget *parent)
     : QWidget(parent)
     , m_model(new MatrixModel(this))
@@ -48,7 +57,7 @@ MatrixView::MatrixView(QWidget *parent)
     m_table->setTabKeyNavigation(false);
     m_table->setWordWrap(false);
     m_table->setCornerButtonEnabled(false);
-    m_table->horizontalHeader()->setMinimumSectionSize(60);
+    m_table->horizontalHeader()->setMinimumSectionSize(NamedMinimumWidth);
     m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
     // A name too long for its column keeps its start in view (centred, it lost both ends).
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -91,9 +100,25 @@ void MatrixView::setProject(const project::Project &project)
 
 void MatrixView::fitColumns()
 {
+    // Many mappings do not fit side by side with their names: they are numbered, verdicts shown by icon.
+    const bool compact = m_model->columnCount() > CompactAbove;
+    if (compact != m_model->isCompact()) {
+        m_model->setCompact(compact); // emits headerDataChanged, which calls this again
+        return;
+    }
+    if (compact) {
+        QFont bold = m_table->horizontalHeader()->font();
+        bold.setBold(true);
+        const int width = QFontMetrics(bold).horizontalAdvance(QStringLiteral("#50")) + 20;
+        m_table->horizontalHeader()->setMinimumSectionSize(std::min(width, NamedMinimumWidth));
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            m_table->horizontalHeader()->resizeSection(c, width);
+        return;
+    }
     // Wide enough for the mapping's name (within reason; the tooltip has it in full) and for a verdict.
     // Measured in bold: the current column's header is drawn bold, and Qt 6.4 elides its text with the
     // regular font's metrics, so a name that just fits in regular type would be clipped at both ends.
+    m_table->horizontalHeader()->setMinimumSectionSize(NamedMinimumWidth);
     QFont bold = m_table->horizontalHeader()->font();
     bold.setBold(true);
     const QFontMetrics metrics(bold);

@@ -4,6 +4,8 @@
 #include "json/parser.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void viewActivatesCells_data();
     void viewActivatesCells();
     void viewSummary();
+    void manyMappingsAreNumbered();
 };
 
 void TestMatrixModel::cells_data()
@@ -293,6 +296,38 @@ void TestMatrixModel::viewSummary()
     QVERIFY(view.tableView()->isVisible());
     QVERIFY(waitUntilDone(*view.model()));
     QCOMPARE(summary->text(), QStringLiteral("3 events \u00d7 4 mappings \u2014 4 matches, 5 errors"));
+}
+
+void TestMatrixModel::manyMappingsAreNumbered()
+{
+    MatrixView view;
+    view.resize(480, 400);
+    view.show();
+    project::Project p = sampleProject();
+    view.setProject(p);
+    QVERIFY(waitUntilDone(*view.model()));
+    // Four mappings: names and words.
+    QCOMPARE(view.model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Orders"));
+    QCOMPARE(view.model()->index(0, 0).data().toString(), QStringLiteral("Match"));
+    // Twelve: numbers and icons, the name and the reason in the tooltips, and the columns narrow.
+    for (int i = 0; i < 8; ++i)
+        QVERIFY(p.addMapping(project::MappingConfig::fromPreset(QStringLiteral("Extra %1").arg(i))).ok());
+    view.setProject(p);
+    QVERIFY(waitUntilDone(*view.model()));
+    MatrixModel *model = view.model();
+    QVERIFY(model->isCompact());
+    QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("#1"));
+    QCOMPARE(model->headerData(11, Qt::Horizontal).toString(), QStringLiteral("#12"));
+    QVERIFY(model->headerData(11, Qt::Horizontal, Qt::ToolTipRole).toString().startsWith(QStringLiteral("#12 Extra 7\n")));
+    QCOMPARE(model->index(0, 0).data().toString(), QString());
+    QVERIFY(!model->index(0, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(model->index(0, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Matches")));
+    QVERIFY(view.tableView()->horizontalHeader()->sectionSize(11) < 100);
+    // Back to a few: names again.
+    view.setProject(sampleProject());
+    QVERIFY(waitUntilDone(*view.model()));
+    QVERIFY(!model->isCompact());
+    QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Orders"));
 }
 
 QTEST_MAIN(TestMatrixModel)
