@@ -114,6 +114,17 @@ public:
     QTreeView *dataTree() const { return child<QTreeView>(QStringLiteral("dataTree")); }
     DataFieldModel *dataModel() const { return qobject_cast<DataFieldModel *>(dataTree()->model()); }
 
+    /** Shows `mapping` with the sample event, waits for the window and clicks the row of `keyPath`. */
+    bool openKey(const QString &mapping, const QString &keyPath)
+    {
+        editor.setSampleEvent(parse(kSample));
+        editor.setMapping(parse(mapping));
+        if (!QTest::qWaitForWindowActive(&editor))
+            return false;
+        selectKey(keyPath);
+        return true;
+    }
+
     /** Clicks the row of `keyPath` in the data tree. */
     void selectKey(const QString &keyPath)
     {
@@ -277,10 +288,7 @@ void TestFieldEditor::headerSetByDestinationWarns()
 void TestFieldEditor::pickPathFromSampleEvent()
 {
     Harness h;
-    h.editor.setSampleEvent(parse(kSample));
-    h.editor.setMapping(parse(QStringLiteral(R"({"data":{"sku":"","price":1}})")));
-    QVERIFY(QTest::qWaitForWindowActive(&h.editor));
-    h.selectKey(QStringLiteral("data.sku"));
+    QVERIFY(h.openKey(QStringLiteral(R"({"data":{"sku":"","price":1}})"), QStringLiteral("data.sku")));
     QVERIFY(chooseItem(h.child<QComboBox>(QStringLiteral("sourceCombo")), QStringLiteral("Event variable")));
 
     // Browse the sample event: Entire event › properties › sku, then Enter.
@@ -311,10 +319,7 @@ void TestFieldEditor::pickPathFromSampleEvent()
 void TestFieldEditor::editedValueKeepsTheBrowsedTree()
 {
     Harness h;
-    h.editor.setSampleEvent(parse(kSample));
-    h.editor.setMapping(parse(QStringLiteral(R"({"data":{"sku":{"@path":"$.properties.sku"}}})")));
-    QVERIFY(QTest::qWaitForWindowActive(&h.editor));
-    h.selectKey(QStringLiteral("data.sku"));
+    QVERIFY(h.openKey(QStringLiteral(R"({"data":{"sku":{"@path":"$.properties.sku"}}})"), QStringLiteral("data.sku")));
     auto *eventTree = h.child<QTreeView>(QStringLiteral("eventTree"));
     QVERIFY(eventTree->isVisible());
     QAbstractItemModel *events = eventTree->model();
@@ -348,10 +353,7 @@ void TestFieldEditor::editedValueKeepsTheBrowsedTree()
 void TestFieldEditor::typePathByHand()
 {
     Harness h;
-    h.editor.setSampleEvent(parse(kSample));
-    h.editor.setMapping(parse(QStringLiteral(R"({"data":{"user":{"@path":""}}})")));
-    QVERIFY(QTest::qWaitForWindowActive(&h.editor));
-    h.selectKey(QStringLiteral("data.user"));
+    QVERIFY(h.openKey(QStringLiteral(R"({"data":{"user":{"@path":""}}})"), QStringLiteral("data.user")));
     auto *pathEdit = h.child<QLineEdit>(QStringLiteral("pathEdit"));
     QVERIFY(pathEdit->isVisible());
     pathEdit->setFocus();
@@ -366,10 +368,7 @@ void TestFieldEditor::typePathByHand()
 void TestFieldEditor::buildTemplate()
 {
     Harness h;
-    h.editor.setSampleEvent(parse(kSample));
-    h.editor.setMapping(parse(QStringLiteral(R"({"data":{"greeting":""}})")));
-    QVERIFY(QTest::qWaitForWindowActive(&h.editor));
-    h.selectKey(QStringLiteral("data.greeting"));
+    QVERIFY(h.openKey(QStringLiteral(R"({"data":{"greeting":""}})"), QStringLiteral("data.greeting")));
     QVERIFY(chooseItem(h.child<QComboBox>(QStringLiteral("sourceCombo")), QStringLiteral("Function")));
     auto *function = h.child<QComboBox>(QStringLiteral("functionCombo"));
     QVERIFY(function->isVisible());
@@ -387,10 +386,7 @@ void TestFieldEditor::buildTemplate()
 void TestFieldEditor::buildCase()
 {
     Harness h;
-    h.editor.setSampleEvent(parse(kSample));
-    h.editor.setMapping(parse(QStringLiteral(R"({"data":{"sku":{"@path":"$.properties.sku"}}})")));
-    QVERIFY(QTest::qWaitForWindowActive(&h.editor));
-    h.selectKey(QStringLiteral("data.sku"));
+    QVERIFY(h.openKey(QStringLiteral(R"({"data":{"sku":{"@path":"$.properties.sku"}}})"), QStringLiteral("data.sku")));
     QVERIFY(chooseItem(h.child<QComboBox>(QStringLiteral("sourceCombo")), QStringLiteral("Function")));
     QVERIFY(chooseItem(h.child<QComboBox>(QStringLiteral("functionCombo")), QStringLiteral("(@case)")));
     // The event variable the key had is what the function now works on.
