@@ -13,7 +13,8 @@
 //   stall     - the longest single event the GUI thread handled meanwhile (a frame is 16 ms).
 // The platform is the environment's (QT_QPA_PLATFORM=offscreen, or a DISPLAY).
 //
-//   inkmapper-bench-preview-window [--edit typing|replace] [--runs 6] [--products 2400] [--mappings 50]
+//   inkmapper-bench-preview-window [--edit typing|replace] [--runs 6] [--products 2400] [--mappings 50] [--only N]
+// (--only N: select mapping N alone, 1-based, e.g. to profile one mapping)
 
 #include "previewworkload.h"
 
@@ -131,10 +132,13 @@ int main(int argc, char *argv[])
     int products = 2400;
     int mappingCount = 50;
     bool typing = true;
+    int only = 0;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (args[i] == u"--edit" && i + 1 < args.size())
             typing = args[++i] != u"replace";
+        else if (args[i] == u"--only" && i + 1 < args.size())
+            only = std::clamp(args[++i].toInt(), 1, 50);
         else if (args[i] == u"--runs" && i + 1 < args.size())
             runs = std::max(1, args[++i].toInt());
         else if (args[i] == u"--products" && i + 1 < args.size())
@@ -189,7 +193,7 @@ int main(int argc, char *argv[])
 
     std::vector<double> allEdit, allPreview, allMatrix, allStall;
     int version = 0;
-    for (int m = 0; m < mappingCount; ++m) {
+    for (int m = only > 0 ? only - 1 : 0; m < (only > 0 ? only : mappingCount); ++m) {
         document->setCurrentMappingIndex(m);
         QEventLoop selected;
         QObject::connect(preview, &ui::PreviewPanel::previewUpdated, &selected, &QEventLoop::quit);

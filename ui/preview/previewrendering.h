@@ -17,6 +17,8 @@ struct PreviewRendering
 {
     /** Computes the preview of `event` and formats it. Safe to call from any thread. */
     static PreviewRendering render(const preview::Previewer &previewer, const json::Value &event);
+    /** The request body of `result` (which must have a request) re-indented with 2 spaces, or as is if not JSON. */
+    static QString prettyBody(const preview::PreviewResult &result);
 
     preview::PreviewResult result;
     QString fql;         ///< the trigger the result is for (to point at a parse error's column)

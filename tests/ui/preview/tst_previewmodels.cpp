@@ -1,11 +1,14 @@
 #include "preview/conditionsmodel.h"
+#include "preview/previewrendering.h"
 #include "preview/requestheadersmodel.h"
 
 #include "preview/preview.h"
 
 #include "fql/parser.h"
 #include "fql/trigger.h"
+#include "json/object.h"
 #include "json/parser.h"
+#include "json/writer.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>
@@ -39,6 +42,8 @@ private Q_SLOTS:
     void conditions();
     void conditionsError();
     void headers();
+    void prettyBodyIsTheBodyLaidOut_data();
+    void prettyBodyIsTheBodyLaidOut();
 };
 
 void TestPreviewModels::conditions_data()
@@ -137,6 +142,35 @@ void TestPreviewModels::headers()
              QString::fromLatin1(r.request->header("authorization")));
     model.setRequest(std::nullopt, {});
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestPreviewModels::prettyBodyIsTheBodyLaidOut_data()
+{
+    QTest::addColumn<QString>("mapping");
+    QTest::addColumn<QString>("event");
+    const QString event = QStringLiteral(R"({"type":"track","n":-0,"big":1e21,"small":5e-7,"s":"é\u2028\ud83d\ude00",)"
+                                         R"("o":{"b":1,"2":2,"1":[null,{},[]]},"__proto__":{"x":1}})");
+    QTest::newRow("entire event") << QStringLiteral(R"({"data":{"@path":"$."}})") << event;
+    QTest::newRow("object of keys") << QStringLiteral(R"({"data":{"a":{"@path":"$.o"},"missing":{"@path":"$.nope"}}})") << event;
+    QTest::newRow("flattened") << QStringLiteral(R"({"data":{"@flatten":{"value":{"@path":"$.o"},"separator":"."}}})") << event;
+    QTest::newRow("empty data") << QStringLiteral(R"({"data":{}})") << event;
+}
+
+void TestPreviewModels::prettyBodyIsTheBodyLaidOut()
+{
+    QFETCH(QString, mapping);
+    QFETCH(QString, event);
+    preview::PreviewResult r = compute(QStringLiteral(R"(type = "track")"), mapping, event);
+    QVERIFY(r.request);
+    // What re-parsing the exact bytes gives, the slow way the shortcut must equal.
+    const QByteArray body = r.request->body();
+    const QString expected = json::toJsonString(json::parse(QByteArrayView(body)).value(), json::WriteOptions{2});
+    QCOMPARE(ui::PreviewRendering::prettyBody(r), expected);
+    // A payload that no longer matches the body (never from the engine): the body itself is laid out.
+    json::Object changed = r.payload.toObject();
+    changed.set(QStringLiteral("data"), json::Value(QStringLiteral("other")));
+    r.payload = json::Value(std::move(changed));
+    QCOMPARE(ui::PreviewRendering::prettyBody(r), expected);
 }
 
 QTEST_MAIN(TestPreviewModels)
