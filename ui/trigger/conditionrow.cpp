@@ -64,7 +64,9 @@ ConditionRow::ConditionRow(ConditionTreeModel *model, const QModelIndex &index, 
     m_fieldCombo->setToolTip(QStringLiteral("What part of the event this condition tests"));
 
     m_pathEdit->setObjectName(QStringLiteral("pathEdit"));
-    m_pathEdit->setMinimumWidth(m_pathEdit->fontMetrics().horizontalAdvance(QStringLiteral("properties.revenue")));
+    // Minimums small enough that a row nested two groups deep fits the builder's column without scrolling
+    // sideways (which hid the row's remove button); the fields grow with the column.
+    m_pathEdit->setMinimumWidth(m_pathEdit->fontMetrics().horizontalAdvance(QStringLiteral("total_price")));
     m_pathEdit->setClearButtonEnabled(true);
 
     m_operatorCombo->setObjectName(QStringLiteral("operatorCombo"));
@@ -82,7 +84,7 @@ ConditionRow::ConditionRow(ConditionTreeModel *model, const QModelIndex &index, 
     m_eventTypeCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     m_valueEdit->setObjectName(QStringLiteral("valueEdit"));
-    m_valueEdit->setMinimumWidth(m_valueEdit->fontMetrics().horizontalAdvance(QStringLiteral("Order Completed  ")));
+    m_valueEdit->setMinimumWidth(m_valueEdit->fontMetrics().horizontalAdvance(QStringLiteral("Signed Up")));
     m_valueEdit->setClearButtonEnabled(true);
 
     m_problemMark->setObjectName(QStringLiteral("problemMark"));
