@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -180,6 +181,7 @@ private Q_SLOTS:
     void missingValueIsExplained();
     void missingValueHintGoesOnceTheValueIsTyped();
     void sampleEventMarksEachCondition();
+    void nestedRowsFitWithoutScrollingSideways();
 };
 
 void TestTriggerEditor::startsEmpty()
@@ -756,6 +758,22 @@ void TestTriggerEditor::sampleEventMarksEachCondition()
     QVERIFY(completer);
     QCOMPARE(completer->model()->rowCount(), 2);
     QCOMPARE(completer->model()->index(0, 0).data().toString(), QStringLiteral("total"));
+}
+
+void TestTriggerEditor::nestedRowsFitWithoutScrollingSideways()
+{
+    // The builder's column in a 1600-pixel window on first start is about 540 pixels wide (37 % of the window,
+    // less margins): a property row inside a group must fit it, remove button and all, without scrolling sideways.
+    TriggerEditor editor;
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    editor.setFql(QStringLiteral(R"(type = "track" and (properties.coupon = "SUMMER10" or event = "Order Completed"))"));
+    QCOMPARE(rowsOf(editor).size(), 3);
+    auto *scroll = editor.findChild<QScrollArea *>(QStringLiteral("builderScroll"));
+    QVERIFY(scroll);
+    QTRY_VERIFY(scroll->widget()->minimumSizeHint().width() > 200); // the rows are laid out
+    QVERIFY2(scroll->widget()->minimumSizeHint().width() <= 520,
+             qPrintable(QString::number(scroll->widget()->minimumSizeHint().width())));
 }
 
 QTEST_MAIN(TestTriggerEditor)
