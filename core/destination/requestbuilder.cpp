@@ -74,19 +74,6 @@ Result<RequestOutcome> RequestBuilder::build(const json::Value &settings, const 
 }
 
 Result<RequestOutcome> RequestBuilder::build(const json::Value &settings, const json::Value &mapping,
-                                             const json::Value &event, const Subscription &subscription) const
-{
-    return build(settings, mapping, event, subscription, nullptr);
-}
-
-Result<RequestOutcome> RequestBuilder::build(const json::Value &settings, const json::Value &mapping,
-                                             const json::Value &event, const Subscription &subscription,
-                                             MatchedRequestCache &sameEvent) const
-{
-    return build(settings, mapping, event, subscription, &sameEvent);
-}
-
-Result<RequestOutcome> RequestBuilder::build(const json::Value &settings, const json::Value &mapping,
                                              const json::Value &event, const Subscription &subscription,
                                              MatchedRequestCache *sameEvent) const
 {

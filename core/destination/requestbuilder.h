@@ -31,15 +31,12 @@ public:
      * The request for one event. `settings` is spread into an object as `{...settings}` would; `mapping`
      * is the subscription's mapping (falsy means `{}`); an array `event` is a batch, which this action
      * refuses as soon as one event matches.
-     */
-    Result<RequestOutcome> build(const json::Value &settings, const json::Value &mapping, const json::Value &event,
-                                 const Subscription &subscription) const;
-    /**
-     * The same, sharing with other builds of the same `event` what follows a matched trigger: an identical
+     *
+     * With `sameEvent`, builds of the same `event` share what follows a matched trigger: an identical
      * (settings, mapping) pair is transformed and made into a request once (see MatchedRequestCache).
      */
     Result<RequestOutcome> build(const json::Value &settings, const json::Value &mapping, const json::Value &event,
-                                 const Subscription &subscription, MatchedRequestCache &sameEvent) const;
+                                 const Subscription &subscription, MatchedRequestCache *sameEvent = nullptr) const;
     /** The same with the preset's trigger (parsed once per process). */
     Result<RequestOutcome> build(const json::Value &settings, const json::Value &mapping, const json::Value &event) const;
 
@@ -47,8 +44,6 @@ public:
     static json::Value settingsObject(const QString &url, const QString &username, const QString &password);
 
 private:
-    Result<RequestOutcome> build(const json::Value &settings, const json::Value &mapping, const json::Value &event,
-                                 const Subscription &subscription, MatchedRequestCache *sameEvent) const;
     /** From a matched trigger on: transform, validation, the action's perform and the request. */
     Result<RequestOutcome> buildMatched(const json::Object &validSettings, const json::Value &mapping,
                                         const json::Value &event) const;

@@ -68,17 +68,6 @@ bool Previewer::isFor(const project::DestinationSettings &settings, const QStrin
         && m_mapping.enabled == mapping.enabled && m_mapping.mapping == mapping.mapping;
 }
 
-PreviewResult Previewer::compute(const json::Value &event, Detail detail) const
-{
-    return compute(event, detail, nullptr);
-}
-
-PreviewResult Previewer::compute(const json::Value &event, Detail detail,
-                                 destination::MatchedRequestCache &sameEvent) const
-{
-    return compute(event, detail, &sameEvent);
-}
-
 PreviewResult Previewer::compute(const json::Value &event, Detail detail,
                                  destination::MatchedRequestCache *sameEvent) const
 {
@@ -105,8 +94,7 @@ PreviewResult Previewer::compute(const json::Value &event, Detail detail,
     // The builder runs Segment's whole onEvent (settings, trigger, transform, validation, request), so
     // what it answers is exactly what Segment does; the stages above only explain it.
     Result<destination::RequestOutcome> outcome =
-        sameEvent ? m_builder.build(m_settingsObject, m_mapping.mapping, event, m_subscription, *sameEvent)
-                  : m_builder.build(m_settingsObject, m_mapping.mapping, event, m_subscription);
+        m_builder.build(m_settingsObject, m_mapping.mapping, event, m_subscription, sameEvent);
     if (!outcome) {
         result.delivery = PreviewResult::Delivery::Failed;
         result.requestError = outcome.error();

@@ -40,13 +40,13 @@ public:
     bool isFor(const project::DestinationSettings &settings, const QString &secret,
                const project::MappingConfig &mapping) const;
 
-    /** The preview for one event. */
-    PreviewResult compute(const json::Value &event, Detail detail = Detail::Full) const;
     /**
-     * The same, sharing with other Previewers' previews of the same `event` the request an identical
-     * mapping makes once its trigger matched (a matrix row: each distinct mapping transformed once).
+     * The preview for one event. With `sameEvent`, previews of the same event by several Previewers share
+     * the request an identical mapping makes once its trigger matched (a matrix row: each distinct mapping
+     * transformed once).
      */
-    PreviewResult compute(const json::Value &event, Detail detail, destination::MatchedRequestCache &sameEvent) const;
+    PreviewResult compute(const json::Value &event, Detail detail = Detail::Full,
+                          destination::MatchedRequestCache *sameEvent = nullptr) const;
 
     /** The mapping this Previewer was compiled from. */
     const project::MappingConfig &mapping() const { return m_mapping; }
@@ -55,8 +55,6 @@ public:
     const std::optional<Error> &triggerError() const { return m_triggerError; }
 
 private:
-    PreviewResult compute(const json::Value &event, Detail detail, destination::MatchedRequestCache *sameEvent) const;
-
     project::DestinationSettings m_settings;
     QString m_secret;
     project::MappingConfig m_mapping;

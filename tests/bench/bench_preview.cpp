@@ -109,7 +109,7 @@ int main(int argc, char *argv[])
     print("Previewer x50, full detail, shared", measure(runs, [&] {
               destination::MatchedRequestCache sameEvent;
               for (const preview::Previewer &p : previewers)
-                  (void)p.compute(event, preview::Previewer::Detail::Full, sameEvent);
+                  (void)p.compute(event, preview::Previewer::Detail::Full, &sameEvent);
           }));
     print("Previewer x50, outcome only", measure(runs, [&] {
               for (const preview::Previewer &p : previewers)
@@ -118,7 +118,7 @@ int main(int argc, char *argv[])
     print("Previewer x50, outcome only, shared (matrix row)", measure(runs, [&] {
               destination::MatchedRequestCache sameEvent;
               for (const preview::Previewer &p : previewers)
-                  (void)p.compute(event, preview::Previewer::Detail::Outcome, sameEvent);
+                  (void)p.compute(event, preview::Previewer::Detail::Outcome, &sameEvent);
           }));
     std::printf("\nwhere the time goes:\n");
     print("  50 triggers explained (fql::Trigger)", measure(runs, [&] {

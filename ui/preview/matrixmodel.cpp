@@ -215,7 +215,7 @@ void MatrixModel::start()
                 cachedRow = row;
             }
             const preview::PreviewResult result =
-                previewers.at(column).compute(events.at(row), preview::Previewer::Detail::Outcome, sameEvent);
+                previewers.at(column).compute(events.at(row), preview::Previewer::Detail::Outcome, &sameEvent);
             batch.push_back({row, column, stateOf(result), preview::Preview::summary(result)});
             if (sinceFlush.elapsed() >= BatchIntervalMs) {
                 promise->addResult(std::move(batch));

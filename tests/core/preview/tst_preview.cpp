@@ -383,7 +383,7 @@ void TestPreview::sharedPreviewsEqualPreviewsAlone()
         const preview::Previewer previewer(in.settings, in.secret, in.mapping);
         for (const auto detail : {preview::Previewer::Detail::Full, preview::Previewer::Detail::Outcome}) {
             const PreviewResult alone = previewer.compute(e, detail);
-            const PreviewResult shared = previewer.compute(e, detail, sameEvent);
+            const PreviewResult shared = previewer.compute(e, detail, &sameEvent);
             QCOMPARE(Preview::summary(shared), Preview::summary(alone));
             QCOMPARE(shared.match, alone.match);
             QCOMPARE(shared.delivery, alone.delivery);
