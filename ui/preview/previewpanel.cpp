@@ -562,18 +562,11 @@ void PreviewPanel::setJsonText(QPlainTextEdit *edit, JsonSyntaxHighlighter *high
 {
     // The text last set is kept on the widget: comparing with it is cheaper than reading a large document back.
     static const char *const lastText = "inkmapperJsonText";
-    if (edit->property(lastText).toString() == text && !text.isEmpty())
-        return;
     const QString shown = edit->property(lastText).toString();
-    edit->setProperty(lastText, text);
-    QTextDocument *highlighted = text.size() <= MaxHighlightedChars ? edit->document() : nullptr;
-    if (highlighter->document() != highlighted) {
-        // Attaching colours the whole text again: only when the size crosses the limit.
-        highlighter->setDocument(highlighted);
-        edit->setPlainText(text);
+    if (shown == text && !text.isEmpty())
         return;
-    }
-    showChangedText(edit, shown, text);
+    edit->setProperty(lastText, text);
+    showChangedHighlightedText(edit, highlighter, MaxHighlightedChars, shown, text);
 }
 
 } // namespace inkmapper::ui

@@ -1,6 +1,7 @@
 #include "changedtext.h"
 
 #include <QPlainTextEdit>
+#include <QSyntaxHighlighter>
 #include <QTextCursor>
 #include <QTextDocument>
 
@@ -59,6 +60,18 @@ void showChangedText(QPlainTextEdit *edit, QStringView shown, const QString &tex
     cursor.setPosition(int(span.position + span.removed), QTextCursor::KeepAnchor);
     cursor.insertText(QStringView(text).mid(span.position, span.inserted).toString());
     document->setUndoRedoEnabled(undoable);
+}
+
+void showChangedHighlightedText(QPlainTextEdit *edit, QSyntaxHighlighter *highlighter, qsizetype maxHighlighted,
+                                QStringView shown, const QString &text)
+{
+    QTextDocument *highlighted = text.size() <= maxHighlighted ? edit->document() : nullptr;
+    if (highlighter->document() != highlighted) {
+        highlighter->setDocument(highlighted);
+        edit->setPlainText(text);
+        return;
+    }
+    showChangedText(edit, shown, text);
 }
 
 } // namespace inkmapper::ui

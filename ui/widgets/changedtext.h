@@ -4,6 +4,7 @@
 #include <QStringView>
 
 class QPlainTextEdit;
+class QSyntaxHighlighter;
 
 namespace inkmapper::ui {
 
@@ -18,6 +19,14 @@ namespace inkmapper::ui {
  * `shown` must be what the edit holds, character for character (the text last set, or its toPlainText()).
  */
 void showChangedText(QPlainTextEdit *edit, QStringView shown, const QString &text);
+
+/**
+ * showChangedText for a view whose `highlighter` colours texts of up to `maxHighlighted` characters and is
+ * detached beyond. Attaching it colours the whole text again anyway, so when the size crosses the limit the
+ * text is set whole.
+ */
+void showChangedHighlightedText(QPlainTextEdit *edit, QSyntaxHighlighter *highlighter, qsizetype maxHighlighted,
+                                QStringView shown, const QString &text);
 
 /** The span to replace: `removed` characters of the old text at `position` become `inserted` of the new one. */
 struct ChangedSpan

@@ -117,18 +117,13 @@ void JsonEditor::followChange(int position, int removed, int added)
 void JsonEditor::setText(const QString &text)
 {
     m_settingText = true;
-    QTextDocument *highlighted = text.size() > MaxHighlightedSize ? nullptr : m_edit->document();
-    // A carriage return is dropped by the document, so such a text is read back rather than kept.
-    if (m_highlighter->document() == highlighted && !text.contains(u'\r') && asPlainText(text) == text) {
-        // Undo, redo or another view changed the event a little: the caret and the scroll position stay.
-        showChangedText(m_edit, m_lastText, text);
-        m_lastText = text;
-    } else {
-        // Attaching the highlighter colours the whole text again: only when the size crosses the limit.
-        m_highlighter->setDocument(highlighted);
-        m_edit->setPlainText(text);
-        m_lastText = m_edit->toPlainText(); // as the editor holds it (line breaks normalised)
-    }
+    // Undo, redo or another view changed the event a little: only that span is replaced, and the caret and
+    // the scroll position stay. A text the document would hold differently (a carriage return is dropped,
+    // separators read back as line feeds) is set whole and read back.
+    const bool heldAsIs = !text.contains(u'\r') && asPlainText(text) == text;
+    showChangedHighlightedText(m_edit, m_highlighter, MaxHighlightedSize, heldAsIs ? QStringView(m_lastText) : QStringView(),
+                               text);
+    m_lastText = heldAsIs ? text : m_edit->toPlainText();
     m_textChanged = false;
     m_settingText = false;
     clearError();
