@@ -286,14 +286,22 @@ private:
         }
     }
 
-    void checkNumbers(const json::Object &object, const QString &path)
+    /**
+     * Numbers the e-commerce spec expects in `object`. `path` makes the object's path: it is asked only for a
+     * finding, since an order carries thousands of products and their paths would cost more than the checks.
+     */
+    template<typename MakePath>
+    void checkNumbers(const json::Object &object, const MakePath &path)
     {
-        for (const char16_t *key : {u"price", u"quantity", u"total", u"revenue", u"subtotal", u"shipping", u"tax",
-                                    u"discount", u"value"}) {
-            const QString k = QString::fromUtf16(key);
+        static const QString keys[] = {
+            QStringLiteral("price"),    QStringLiteral("quantity"), QStringLiteral("total"),
+            QStringLiteral("revenue"),  QStringLiteral("subtotal"), QStringLiteral("shipping"),
+            QStringLiteral("tax"),      QStringLiteral("discount"), QStringLiteral("value"),
+        };
+        for (const QString &k : keys) {
             const json::Value *v = object.find(k);
             if (v && !v->isNumber() && !v->isNull()) {
-                add(Level::Warning, member(path, k),
+                add(Level::Warning, member(path(), k),
                     QStringLiteral("is %1; the e-commerce spec expects a number here, and a string compares and adds up "
                                    "differently in triggers and in Movable Ink")
                         .arg(describe(*v)));
@@ -312,7 +320,7 @@ private:
         const QString name = event->toString();
         const json::Object &props = properties->toObject();
         const QString path = QStringLiteral("properties");
-        checkNumbers(props, path);
+        checkNumbers(props, [&] { return path; });
 
         const bool isProductEvent = name.startsWith(QStringLiteral("Product ")) && name != u"Product List Viewed"
             && name != u"Product List Filtered";
@@ -331,14 +339,14 @@ private:
         }
         for (size_t i = 0; i < products->toArray().size(); ++i) {
             const json::Value &product = products->toArray()[i];
-            const QString itemPath = QStringLiteral("%1[%2]").arg(productsPath).arg(i);
+            const auto itemPath = [&] { return QStringLiteral("%1[%2]").arg(productsPath).arg(i); };
             if (!product.isObject()) {
-                add(Level::Warning, itemPath, QStringLiteral("should be a product object, found %1").arg(describe(product)));
+                add(Level::Warning, itemPath(), QStringLiteral("should be a product object, found %1").arg(describe(product)));
                 continue;
             }
             checkNumbers(product.toObject(), itemPath);
             if (!product.toObject().contains(u"product_id") && !product.toObject().contains(u"sku"))
-                add(Level::Hint, itemPath, QStringLiteral("names no product; the e-commerce spec identifies it by product_id or sku"));
+                add(Level::Hint, itemPath(), QStringLiteral("names no product; the e-commerce spec identifies it by product_id or sku"));
         }
     }
 

@@ -48,6 +48,23 @@ bool ProjectDocument::isModified() const
     return !m_undoStack->isClean();
 }
 
+void ProjectDocument::commitPendingEdits()
+{
+    Q_EMIT pendingEditsRequested();
+}
+
+void ProjectDocument::undo()
+{
+    commitPendingEdits();
+    m_undoStack->undo();
+}
+
+void ProjectDocument::redo()
+{
+    commitPendingEdits();
+    m_undoStack->redo();
+}
+
 void ProjectDocument::newProject()
 {
     resetProject(project::Project::createDefault(), {});
@@ -78,6 +95,7 @@ Result<Ok> ProjectDocument::load(const QString &path)
 
 Result<Ok> ProjectDocument::save(const QString &path)
 {
+    commitPendingEdits();
     // QSaveFile writes beside the target and renames over it on commit: a crash or a full disk leaves the
     // previous file intact instead of a truncated one.
     QSaveFile file(path);
@@ -169,6 +187,8 @@ void ProjectDocument::setCurrentEventIndex(int index)
     if (m_notifying > 0)
         return;
     Q_ASSERT(index >= -1 && index < int(m_project.events().size()));
+    if (index != m_currentEvent)
+        commitPendingEdits(); // into the event being left
     setCurrentEventInternal(index, false);
 }
 
@@ -289,6 +309,7 @@ int ProjectDocument::addEvents(std::vector<events::SampleEvent> events)
 {
     if (events.empty())
         return -1;
+    commitPendingEdits(); // the edit is a step of its own, before the events arrive
     const int index = int(m_project.events().size());
     m_undoStack->push(new AddEvents(this, index, std::move(events)));
     setCurrentEventIndex(index);
@@ -298,6 +319,7 @@ int ProjectDocument::addEvents(std::vector<events::SampleEvent> events)
 void ProjectDocument::removeEvent(int index)
 {
     Q_ASSERT(index >= 0 && index < int(m_project.events().size()));
+    commitPendingEdits(); // so that undoing the removal brings back the event as last typed
     m_undoStack->push(new RemoveEvent(this, index));
 }
 
@@ -307,6 +329,7 @@ void ProjectDocument::removeEvents(QList<int> indexes)
     indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
     if (indexes.isEmpty())
         return;
+    commitPendingEdits(); // before the macro: the edit is a step of its own
     if (indexes.size() == 1) {
         removeEvent(indexes.front());
         return;

@@ -41,6 +41,17 @@ public:
     /** True when the project differs from what was last opened or saved (the undo stack is not clean). */
     bool isModified() const;
 
+    /**
+     * Asks the views that hold an edit not in the project yet (the event editor parses a large event on a
+     * worker thread while the user types) to hand it in now, through pendingEditsRequested(). The document
+     * does so itself before it saves, moves in the undo history, switches or removes events; the window before
+     * it asks whether to save, and before a refresh.
+     */
+    void commitPendingEdits();
+    /** The undo stack's undo and redo, after the pending edits are in (so the last keys typed are undone too). */
+    void undo();
+    void redo();
+
     /** Starts a new project as Segment sets the destination up (one preset mapping); clears the undo stack. */
     void newProject();
     /** Opens the built-in demo project (untitled, so saving asks where); the secret becomes the demo's. */
@@ -114,6 +125,8 @@ public:
     void applyReplaceEvent(int index, events::SampleEvent event);
 
 Q_SIGNALS:
+    /** See commitPendingEdits(): a view holding an unfinished edit applies it before returning. */
+    void pendingEditsRequested();
     /** The project changed; see ChangeEvent. */
     void changed(const ChangeEvent &change);
     /** Another mapping is selected, or the selected one moved to another index. */

@@ -268,10 +268,19 @@ void MainWindow::createActions()
             redoKeys.append(key);
     }
     m_redoAction->setShortcuts(redoKeys);
+    // The stack's actions follow its text and state; undoing goes through the document, which first hands in
+    // an edit still being parsed, so the last keys typed are undone with the rest.
+    disconnect(m_undoAction, &QAction::triggered, stack, nullptr);
+    disconnect(m_redoAction, &QAction::triggered, stack, nullptr);
+    connect(m_undoAction, &QAction::triggered, m_document, &ProjectDocument::undo);
+    connect(m_redoAction, &QAction::triggered, m_document, &ProjectDocument::redo);
 
     // The preview panel's own Refresh action, made window-wide so F5 works wherever the focus is.
     m_refreshAction = m_previewPanel->refreshAction();
     m_refreshAction->setShortcutContext(Qt::WindowShortcut);
+    // Through the window, which first hands in an event edit still being parsed.
+    disconnect(m_refreshAction, &QAction::triggered, m_previewPanel, nullptr);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshPreview);
     m_matrixAction = make(Icons::Id::Matrix, tr("&Matrix"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
                           tr("Show every loaded event against every mapping"));
     connect(m_matrixAction, &QAction::triggered, this, &MainWindow::showMatrix);
@@ -521,6 +530,7 @@ bool MainWindow::saveTo(const QString &path)
 
 bool MainWindow::maybeSave()
 {
+    m_document->commitPendingEdits(); // the last keys typed count as a change
     if (!m_document->isModified())
         return true;
     QMessageBox box(QMessageBox::Warning, tr("Unsaved Changes"),
@@ -591,6 +601,7 @@ void MainWindow::showMatrix()
 
 void MainWindow::refreshPreview()
 {
+    m_document->commitPendingEdits();
     m_previewPanel->refresh();
 }
 

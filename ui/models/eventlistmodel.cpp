@@ -50,6 +50,13 @@ EventListModel::EventListModel(ProjectDocument *document, QObject *parent)
     connect(document, &ProjectDocument::changed, this, &EventListModel::onChanged);
 }
 
+const std::vector<events::SpecFinding> &EventListModel::findings(int row) const
+{
+    static const std::vector<events::SpecFinding> none;
+    Q_ASSERT(row >= 0 && size_t(row) < m_rows.size());
+    return row >= 0 && size_t(row) < m_rows.size() ? m_rows[size_t(row)].findings : none;
+}
+
 int EventListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

@@ -36,6 +36,12 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /**
+     * The Segment spec findings of event `row`, as checked when the event last changed (the model follows the
+     * document before the views connected after it, so they read the new findings rather than check again).
+     */
+    const std::vector<events::SpecFinding> &findings(int row) const;
+
 private:
     struct Row
     {

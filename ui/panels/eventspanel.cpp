@@ -1,5 +1,6 @@
 #include "eventspanel.h"
 
+#include "eventtextparser.h"
 #include "pasteeventsdialog.h"
 
 #include "document/projectdocument.h"
@@ -14,7 +15,6 @@
 
 #include "events/eventreader.h"
 #include "events/samplelibrary.h"
-#include "json/parser.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -171,6 +171,9 @@ EventsPanel::EventsPanel(ProjectDocument *document, QWidget *parent)
             showCurrentEvent();
     });
     connect(m_editor, &JsonEditor::textEdited, this, &EventsPanel::onEditorEdited);
+    m_parser = new EventTextParser(this);
+    connect(m_parser, &EventTextParser::parsed, this, &EventsPanel::onEventParsed);
+    connect(document, &ProjectDocument::pendingEditsRequested, m_parser, &EventTextParser::finishNow);
     connect(m_findingModel, &QAbstractItemModel::modelReset, this, &EventsPanel::updateFindingsTitle);
     connect(m_showDraftButton, &QToolButton::clicked, this, &EventsPanel::showDraft);
     connect(m_discardDraftButton, &QToolButton::clicked, this, &EventsPanel::discardDraft);
@@ -426,7 +429,7 @@ void EventsPanel::onChanged(const ChangeEvent &change)
             m_drafts.remove(change.first);
             showCurrentEvent();
         } else if (change.first == m_shownEvent) {
-            m_findingModel->setFindings(events::SpecChecker::check(m_document->project().events()[size_t(change.first)].event));
+            m_findingModel->setFindings(m_model->findings(change.first));
         }
         break;
     default:
@@ -451,6 +454,9 @@ void EventsPanel::onCurrentEventChanged(int index)
 
 void EventsPanel::showCurrentEvent()
 {
+    // The document has the pending edit handed in before it switches events or moves in the history; one
+    // still pending here belongs to a project or an event that is gone.
+    m_parser->cancel();
     m_editingDraft = false;
     const int index = m_document->currentEventIndex();
     m_shownEvent = index;
@@ -468,7 +474,7 @@ void EventsPanel::showCurrentEvent()
         } else {
             m_editor->setJson(sample.event);
         }
-        m_findingModel->setFindings(events::SpecChecker::check(sample.event));
+        m_findingModel->setFindings(m_model->findings(index));
     }
     updateTitle();
     updateDraftControls();
@@ -477,6 +483,7 @@ void EventsPanel::showCurrentEvent()
 
 void EventsPanel::showDraft()
 {
+    m_document->commitPendingEdits(); // the shown event's last keys, before the editor shows the draft
     m_editingDraft = true;
     m_editor->setReadOnly(false);
     m_editor->setText(m_newDraft);
@@ -516,12 +523,15 @@ void EventsPanel::onEditorEdited(const QString &text)
         }
         return;
     }
+    if (m_shownEvent >= 0)
+        m_parser->parse(text);
+}
+
+void EventsPanel::onEventParsed(const QString &text, const Result<json::Value> &parsed)
+{
     const int index = m_shownEvent;
-    if (index < 0)
+    if (index < 0 || m_editingDraft)
         return;
-    Result<json::Value> parsed = json::parse(QStringView(text));
-    if (parsed && !parsed->isObject())
-        parsed = Error{tr("a Segment event is a JSON object: {\"type\": …}"), Location{1, 1, {}}};
     if (!parsed) {
         // The last good event stays in the project; the unparsed text stays here, marked.
         m_drafts.insert(index, text);

@@ -4,6 +4,9 @@
 
 #include "document/changeevent.h"
 
+#include "json/value.h"
+#include "util/result.h"
+
 #include <QMap>
 #include <QWidget>
 
@@ -19,6 +22,7 @@ class QTreeView;
 namespace inkmapper::ui {
 
 class EventListModel;
+class EventTextParser;
 class JsonEditor;
 class MessageBar;
 class ProjectDocument;
@@ -85,6 +89,7 @@ private:
     void onChanged(const ChangeEvent &change);
     void onCurrentEventChanged(int index);
     void onEditorEdited(const QString &text);
+    void onEventParsed(const QString &text, const Result<json::Value> &event);
     void showCurrentEvent();
     void showDraft();
     void discardDraft();
@@ -122,6 +127,7 @@ private:
     QString m_newDraft;          ///< pasted text that holds no valid event yet
     bool m_editingDraft = false;
     int m_shownEvent = -1;       ///< the event the editor shows (when not editing the draft)
+    EventTextParser *m_parser = nullptr;   ///< the shown event's edited text, parsed in the background when large
     bool m_committing = false;   ///< the editor is writing to the document: do not reload it
     bool m_syncingSelection = false;
 };

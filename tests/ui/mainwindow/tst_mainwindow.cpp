@@ -11,6 +11,7 @@
 #include "widgets/jsoneditor.h"
 #include "widgets/messagebar.h"
 
+#include "json/object.h"
 #include "project/demoproject.h"
 
 #include <QAbstractButton>
@@ -113,6 +114,7 @@ private Q_SLOTS:
     void unsavedChangesGuard_data();
     void unsavedChangesGuard();
     void closeIsGuarded();
+    void keysStillBeingParsedAreNotLost();
     void recentProjectOpensAtStart();
     void triggerEditorFollowsTheSelectedMapping();
     void fieldEditorEditsTheSelectedMapping();
@@ -481,6 +483,57 @@ void TestMainWindow::closeIsGuarded()
     answerMessageBox(QMessageBox::Cancel);
     QVERIFY(!window.close());
     QVERIFY(window.isVisible());
+    answerMessageBox(QMessageBox::Discard);
+    QVERIFY(window.close());
+}
+
+void TestMainWindow::keysStillBeingParsedAreNotLost()
+{
+    // An event large enough to be parsed in the background: its last keys are not in the project yet
+    // when the user reaches for Undo or closes the window.
+    QString text = QStringLiteral("{\"type\":\"identify\",\"userId\":\"Ann\",\"traits\":{");
+    for (int i = 0; i < 6000; ++i)
+        text += QStringLiteral("%1\"trait_%2\":%2").arg(i ? QStringLiteral(",") : QString()).arg(i);
+    text += QStringLiteral("}}");
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.eventsPanel()->pasteText(text);
+    QTemporaryDir dir;
+    QVERIFY(window.document()->save(dir.filePath(QStringLiteral("big.inkmapper.json"))));
+    const auto userId = [&] {
+        if (window.document()->project().events().empty())
+            return QStringLiteral("(no event)");
+        return window.document()->project().events()[0].event.toObject().find(u"userId")->toString();
+    };
+    const auto typeAfterAnn = [&] {
+        auto *edit = window.eventsPanel()->editor()->findChild<QPlainTextEdit *>();
+        QTextCursor cursor = edit->textCursor();
+        cursor.setPosition(int(window.eventsPanel()->editor()->text().indexOf(QStringLiteral("\"Ann\"")) + 4));
+        edit->setTextCursor(cursor);
+        edit->setFocus();
+        QTest::keyClicks(edit, QStringLiteral("e"));
+        QCOMPARE(userId(), QStringLiteral("Ann")); // still being parsed
+    };
+
+    // Undo from the window (the focus away from the editor) undoes those keys, not the paste before them.
+    typeAfterAnn();
+    window.mappingsPanel()->listView()->setFocus();
+    window.undoAction()->trigger();
+    QCOMPARE(userId(), QStringLiteral("Ann"));
+    QCOMPARE(window.eventsPanel()->listView()->model()->rowCount(), 1);
+    window.redoAction()->trigger();
+    QCOMPARE(userId(), QStringLiteral("Anne"));
+    window.undoAction()->trigger();
+    QVERIFY(!window.isWindowModified());
+
+    // Closing asks to save them.
+    typeAfterAnn();
+    QString asked;
+    answerMessageBox(QMessageBox::Cancel, &asked);
+    QVERIFY(!window.close());
+    QVERIFY2(asked.contains(QStringLiteral("save the changes")), qPrintable(asked));
+    QCOMPARE(userId(), QStringLiteral("Anne"));
     answerMessageBox(QMessageBox::Discard);
     QVERIFY(window.close());
 }

@@ -1,9 +1,11 @@
 #include "document/projectdocument.h"
 #include "panels/eventspanel.h"
+#include "panels/eventtextparser.h"
 #include "widgets/codeedit.h"
 #include "widgets/jsoneditor.h"
 #include "widgets/messagebar.h"
 
+#include "json/object.h"
 #include "json/parser.h"
 
 #include <QAction>
@@ -47,6 +49,34 @@ void retype(EventsPanel &panel, const QString &text)
     QTest::keyClicks(edit, text);
 }
 
+/** A track event whose editor text is longer than the background parser's threshold. */
+QString largeEventText()
+{
+    QString text = QStringLiteral("{\"type\":\"track\",\"event\":\"Big\",\"properties\":{\"products\":[");
+    for (int i = 0; i < 3000; ++i)
+        text += QStringLiteral("%1{\"sku\":\"SKU-%2\",\"price\":%2}").arg(i ? QStringLiteral(",") : QString()).arg(i);
+    return text + QStringLiteral("]}}");
+}
+
+/** Types `keys` into the shown event's name: "Big" becomes "Big" + keys. */
+void typeIntoEventName(EventsPanel &panel, const QString &keys)
+{
+    ui::CodeEdit *edit = panel.editor()->textEdit();
+    edit->setFocus();
+    QTextCursor cursor = edit->textCursor();
+    cursor.setPosition(int(panel.editor()->text().indexOf(QStringLiteral("\"Big\"")) + 4));
+    edit->setTextCursor(cursor);
+    QTest::keyClicks(edit, keys);
+}
+
+QString eventName(const ProjectDocument &doc, int index)
+{
+    if (size_t(index) >= doc.project().events().size())
+        return QStringLiteral("(no such event)");
+    const json::Value *name = doc.project().events()[size_t(index)].event.toObject().find(u"event");
+    return name ? name->toString() : QStringLiteral("(no name)");
+}
+
 } // namespace
 
 class TestEventsPanel : public QObject
@@ -60,6 +90,10 @@ private Q_SLOTS:
     void malformedPasteStaysAsDraft();
     void malformedEditNeverOverwritesTheLastGoodEvent();
     void undoShowsThePreviousEvent();
+    void largeEventIsParsedInTheBackground();
+    void pendingEditIsHandedInFirst_data();
+    void pendingEditIsHandedInFirst();
+    void malformedLargeEditIsMarked();
     void specFindingsOfTheSelectedEvent();
     void loadFilesKeepsGoodEventsAndListsErrors();
     void largeFileLoadsInTheBackground();
@@ -165,6 +199,94 @@ void TestEventsPanel::undoShowsThePreviousEvent()
     QCOMPARE(parsed(m_panel->editor()->text()), parsed(QStringLiteral("{\"type\":\"track\"}")));
     m_doc->undoStack()->redo();
     QCOMPARE(parsed(m_panel->editor()->text()), parsed(QStringLiteral("{\"type\":\"page\"}")));
+}
+
+void TestEventsPanel::largeEventIsParsedInTheBackground()
+{
+    m_panel->pasteText(largeEventText());
+    QVERIFY(m_panel->editor()->text().size() > ui::EventTextParser::BackgroundThreshold);
+    const int steps = m_doc->undoStack()->count();
+
+    typeIntoEventName(*m_panel, QStringLiteral("ger"));
+    // The keys are handled without parsing the event: nothing reached the project yet.
+    QCOMPARE(eventName(*m_doc, 0), QStringLiteral("Big"));
+    QCOMPARE(m_doc->undoStack()->count(), steps);
+    // The newest text arrives, as one step.
+    QTRY_COMPARE(eventName(*m_doc, 0), QStringLiteral("Bigger"));
+    QCOMPARE(m_doc->undoStack()->count(), steps + 1);
+    QVERIFY(!m_panel->editor()->hasError());
+    QCOMPARE(m_panel->listView()->model()->index(0, 1).data().toString(), QStringLiteral("Bigger"));
+}
+
+void TestEventsPanel::pendingEditIsHandedInFirst_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("expected"); // the name of the first event afterwards
+    QTest::newRow("save") << QStringLiteral("save") << QStringLiteral("BigX");
+    QTest::newRow("undo undoes the keys") << QStringLiteral("undo") << QStringLiteral("Big");
+    QTest::newRow("switch to another event") << QStringLiteral("switch") << QStringLiteral("BigX");
+    QTest::newRow("add events") << QStringLiteral("add") << QStringLiteral("BigX");
+    QTest::newRow("remove it, then undo") << QStringLiteral("remove") << QStringLiteral("BigX");
+    QTest::newRow("show the pasted draft") << QStringLiteral("draft") << QStringLiteral("BigX");
+}
+
+void TestEventsPanel::pendingEditIsHandedInFirst()
+{
+    QFETCH(QString, action);
+    QFETCH(QString, expected);
+    m_panel->pasteText(largeEventText() + QStringLiteral("\n{\"type\":\"page\"}"));
+    m_doc->setCurrentEventIndex(0);
+    typeIntoEventName(*m_panel, QStringLiteral("X"));
+    QCOMPARE(eventName(*m_doc, 0), QStringLiteral("Big")); // still being parsed
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("p.inkmapper.json"));
+    if (action == u"save") {
+        QVERIFY(m_doc->save(path));
+        QVERIFY(!m_doc->isModified());
+        ProjectDocument reopened;
+        QVERIFY(reopened.load(path));
+        QCOMPARE(eventName(reopened, 0), expected);
+    } else if (action == u"undo") {
+        m_doc->undo();
+    } else if (action == u"switch") {
+        m_panel->listView()->setCurrentIndex(m_panel->listView()->model()->index(1, 0));
+        QCOMPARE(m_doc->currentEventIndex(), 1);
+    } else if (action == u"add") {
+        m_panel->pasteText(QStringLiteral("{\"type\":\"screen\"}"));
+        QCOMPARE(m_doc->project().events().size(), size_t(3));
+    } else if (action == u"remove") {
+        m_doc->removeEvent(0);
+        QCOMPARE(m_doc->project().events().size(), size_t(1));
+        m_doc->undo();
+    } else if (action == u"draft") {
+        m_panel->pasteText(QStringLiteral("{\"type\": oops"));
+        QVERIFY(m_panel->isEditingDraft());
+    }
+    QCOMPARE(eventName(*m_doc, 0), expected);
+    // Nothing arrives later to overwrite it.
+    QTest::qWait(200);
+    QCOMPARE(eventName(*m_doc, 0), expected);
+    if (action == u"undo") {
+        QCOMPARE(eventName(*m_doc, 0), QStringLiteral("Big"));
+        m_doc->redo();
+        QCOMPARE(eventName(*m_doc, 0), QStringLiteral("BigX"));
+    }
+}
+
+void TestEventsPanel::malformedLargeEditIsMarked()
+{
+    m_panel->pasteText(largeEventText());
+    typeIntoEventName(*m_panel, QStringLiteral("\""));
+    QVERIFY(!m_panel->editor()->hasError()); // not parsed yet
+    QTRY_VERIFY(m_panel->editor()->hasError());
+    QVERIFY2(m_panel->editor()->errorMessage().startsWith(QStringLiteral("line 3, column ")),
+             qPrintable(m_panel->editor()->errorMessage()));
+    QCOMPARE(eventName(*m_doc, 0), QStringLiteral("Big"));
+    // Erasing the key makes it an event again.
+    QTest::keyClick(m_panel->editor()->textEdit(), Qt::Key_Backspace);
+    QTRY_VERIFY(!m_panel->editor()->hasError());
+    QCOMPARE(eventName(*m_doc, 0), QStringLiteral("Big"));
 }
 
 void TestEventsPanel::specFindingsOfTheSelectedEvent()
