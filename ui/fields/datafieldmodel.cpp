@@ -8,12 +8,43 @@
 #include "mapping/directives.h"
 
 #include <QApplication>
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QFontDatabase>
 #include <QIcon>
 #include <QPalette>
 #include <QStyle>
 
 namespace inkmapper::ui {
+
+namespace {
+
+/**
+ * Whether `event` holds more than `limit` values in all. Resolving a sample against such an event can take
+ * longer than a frame (a @flatten of a 1 MB event's properties: 15 ms), so it is done in the background.
+ */
+bool holdsMoreValuesThan(const json::Value &event, qsizetype limit)
+{
+    qsizetype count = 0;
+    std::vector<const json::Value *> pending{&event};
+    while (!pending.empty() && count <= limit) {
+        const json::Value *value = pending.back();
+        pending.pop_back();
+        ++count;
+        if (value->isObject()) {
+            for (const auto &member : value->toObject())
+                pending.push_back(&member.second);
+        } else if (value->isArray()) {
+            for (const json::Value &item : value->toArray())
+                pending.push_back(&item);
+        }
+    }
+    return count > limit;
+}
+
+constexpr qsizetype LargeEventValues = 5000;
+
+} // namespace
 
 struct DataFieldModel::Node
 {
@@ -24,6 +55,7 @@ struct DataFieldModel::Node
     std::vector<std::unique_ptr<Node>> children;
     std::vector<Error> errors;
     mutable std::optional<Result<json::Value>> sample; ///< cache of resolved()
+    mutable bool sampleStale = false; ///< `sample` is for an earlier event; the worker resolves it again
 
     int row() const
     {
@@ -110,7 +142,10 @@ DataFieldModel::DataFieldModel(QObject *parent)
     m_root->children.push_back(std::move(field));
 }
 
-DataFieldModel::~DataFieldModel() = default;
+DataFieldModel::~DataFieldModel()
+{
+    m_samplePool.waitForDone(); // the batch reads values this model gave it, not the model itself
+}
 
 DataFieldModel::Source DataFieldModel::sourceOf(const json::Value &value)
 {
@@ -181,6 +216,11 @@ QModelIndex DataFieldModel::fieldIndex() const
 void DataFieldModel::setSampleEvent(const json::Value &event)
 {
     m_sampleEvent = event;
+    ++m_sampleGeneration;
+    if (holdsMoreValuesThan(event, LargeEventValues)) {
+        resolveSamplesInBackground();
+        return;
+    }
     invalidateSamples(m_root.get());
     // Every row's Sample cell may change.
     std::vector<const Node *> pending{m_root.get()};
@@ -196,9 +236,71 @@ void DataFieldModel::setSampleEvent(const json::Value &event)
     }
 }
 
+void DataFieldModel::resolveSamplesInBackground()
+{
+    if (m_resolvingGeneration != 0)
+        return; // the running batch starts the newest event's when it ends
+    // The samples someone asked for (shown rows, the selected key) are resolved again; the others wait until
+    // they are asked for. Each job names its row by path and carries the value resolved, so that a result
+    // whose row was edited or removed meanwhile is dropped.
+    struct Job
+    {
+        QString path;
+        json::Value value;
+    };
+    std::vector<Job> jobs;
+    std::vector<const Node *> pending{m_root.get()};
+    while (!pending.empty()) {
+        const Node *node = pending.back();
+        pending.pop_back();
+        if (node->sample) {
+            node->sampleStale = true;
+            jobs.push_back({keyPath(indexOf(node)), node->rebuilt()});
+        }
+        for (const auto &child : node->children)
+            pending.push_back(child.get());
+    }
+    if (jobs.empty())
+        return;
+    using Results = std::vector<Result<json::Value>>;
+    const quint64 generation = m_resolvingGeneration = m_sampleGeneration;
+    auto promise = std::make_shared<QPromise<Results>>();
+    auto *watcher = new QFutureWatcher<Results>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, jobs] {
+        watcher->deleteLater();
+        m_resolvingGeneration = 0;
+        if (generation != m_sampleGeneration) {
+            resolveSamplesInBackground(); // the event changed again meanwhile
+            return;
+        }
+        const Results results = watcher->future().result();
+        for (size_t i = 0; i < jobs.size(); ++i) {
+            const QModelIndex row = indexForKeyPath(jobs[i].path);
+            Node *node = nodeAt(row);
+            if (!node || !node->sampleStale || !(node->rebuilt() == jobs[i].value))
+                continue;
+            node->sample = results[i];
+            node->sampleStale = false;
+            const QModelIndex cell = indexOf(node, SampleColumn);
+            Q_EMIT dataChanged(cell, cell);
+        }
+    });
+    watcher->setFuture(promise->future());
+    m_samplePool.start([promise, jobs, event = m_sampleEvent] {
+        promise->start();
+        Results results;
+        results.reserve(jobs.size());
+        for (const Job &job : jobs)
+            results.push_back(resolveSample(job.value, event, job.path));
+        promise->addResult(std::move(results));
+        promise->finish();
+    });
+}
+
 void DataFieldModel::invalidateSamples(Node *node)
 {
     node->sample.reset();
+    node->sampleStale = false;
     for (const auto &child : node->children)
         invalidateSamples(child.get());
 }
@@ -266,20 +368,26 @@ Result<json::Value> DataFieldModel::resolved(const QModelIndex &index) const
     if (!node)
         return Error{tr("No key selected"), {}};
     if (!node->sample) {
-        Result<json::Value> result = ValuePreview::resolve(node->rebuilt(), m_sampleEvent);
-        if (!result) {
-            // The engine names the value "v" (ValuePreview's wrapper); name the key the user sees instead.
-            Error error = result.error();
-            const QString key = keyPath(index);
-            if (error.message.startsWith(QLatin1String("/v/")) || error.message.startsWith(QLatin1String("/v ")))
-                error.message = u'/' + QString(key).replace(u'.', u'/') + error.message.mid(2);
-            if (error.location.path == QLatin1String("v") || error.location.path.startsWith(QLatin1String("v.")))
-                error.location.path = key + error.location.path.mid(1);
-            result = error;
-        }
-        node->sample = std::move(result);
+        node->sample = resolveSample(node->rebuilt(), m_sampleEvent, keyPath(index));
+        node->sampleStale = false;
     }
     return *node->sample;
+}
+
+Result<json::Value> DataFieldModel::resolveSample(const json::Value &mappingValue, const json::Value &event,
+                                                  const QString &keyPath)
+{
+    Result<json::Value> result = ValuePreview::resolve(mappingValue, event);
+    if (!result) {
+        // The engine names the value "v" (ValuePreview's wrapper); name the key the user sees instead.
+        Error error = result.error();
+        if (error.message.startsWith(QLatin1String("/v/")) || error.message.startsWith(QLatin1String("/v ")))
+            error.message = u'/' + QString(keyPath).replace(u'.', u'/') + error.message.mid(2);
+        if (error.location.path == QLatin1String("v") || error.location.path.startsWith(QLatin1String("v.")))
+            error.location.path = keyPath + error.location.path.mid(1);
+        result = error;
+    }
+    return result;
 }
 
 void DataFieldModel::replaceValue(Node *node, const json::Value &value)

@@ -5,6 +5,7 @@
 #include "util/result.h"
 
 #include <QAbstractItemModel>
+#include <QThreadPool>
 
 #include <memory>
 #include <optional>
@@ -45,8 +46,13 @@ public:
     /** The index of the top-level "data" row. */
     QModelIndex fieldIndex() const;
 
-    /** The sample event the Sample column resolves values against. */
+    /**
+     * The sample event the Sample column resolves values against. For a large event (a @flatten over a 1 MB
+     * event takes longer than a frame) the samples already shown keep their value while they are resolved
+     * again on a worker thread; dataChanged() on the Sample column follows. isResolvingSamples() meanwhile.
+     */
     void setSampleEvent(const json::Value &event);
+    bool isResolvingSamples() const { return m_resolvingGeneration != 0; }
     const json::Value &sampleEvent() const { return m_sampleEvent; }
 
     /** The value of a row (objects rebuilt from their children). */
@@ -59,7 +65,10 @@ public:
     QString keyPath(const QModelIndex &index) const;
     /** The row whose keyPath() is `path`, or an invalid index. */
     QModelIndex indexForKeyPath(const QString &path) const;
-    /** What the row's value resolves to in the sample event, computed by the engine. */
+    /**
+     * What the row's value resolves to in the sample event, computed by the engine (for a large event,
+     * the previous event's result until the worker's arrives; see setSampleEvent()).
+     */
     Result<json::Value> resolved(const QModelIndex &index) const;
 
     /** Replaces a row's value as a user edit; a plain object becomes child rows. */
@@ -112,12 +121,17 @@ private:
     void replaceValue(Node *node, const json::Value &value);
     void moveToJavaScriptPosition(Node *node);
     void invalidateSamples(Node *node);
+    void resolveSamplesInBackground();
+    static Result<json::Value> resolveSample(const json::Value &mappingValue, const json::Value &event, const QString &keyPath);
     void emitRowChanged(const Node *node);
     void emitAncestorsChanged(const Node *node);
     QString displayValue(const Node *node) const;
 
     std::unique_ptr<Node> m_root; ///< invisible; its only child is the "data" row
     json::Value m_sampleEvent;
+    quint64 m_sampleGeneration = 0;   ///< counts setSampleEvent() calls
+    quint64 m_resolvingGeneration = 0; ///< the generation the worker resolves, 0 when idle
+    QThreadPool m_samplePool;          ///< one thread; a newer event waits for the running batch
 };
 
 } // namespace inkmapper::ui

@@ -262,8 +262,10 @@ void SourceEditor::rowChanged(const QModelIndex &topLeft, const QModelIndex &bot
     if (!m_index.isValid() || topLeft.parent() != m_index.parent() || m_index.row() < topLeft.row()
         || m_index.row() > bottomRight.row())
         return;
-    // Our own edits already show in the editors; re-filling them would move the cursor under the user.
-    if (m_applying) {
+    // Our own edits already show in the editors; re-filling them would move the cursor under the user. A new
+    // sample (resolved in the background for a large event) changes the status line only.
+    const bool sampleOnly = topLeft.column() == DataFieldModel::SampleColumn && bottomRight.column() == DataFieldModel::SampleColumn;
+    if (m_applying || sampleOnly) {
         refreshStatus();
         return;
     }

@@ -5,6 +5,8 @@
 #include <QFutureWatcher>
 #include <QPromise>
 
+#include <utility>
+
 namespace inkmapper::ui {
 
 EventTextParser::EventTextParser(QObject *parent)
@@ -78,11 +80,15 @@ void EventTextParser::finishNow()
 void EventTextParser::cancel()
 {
     m_pending = false;
+    m_text.clear();
 }
 
 void EventTextParser::deliver(const Result<json::Value> &event)
 {
-    Q_EMIT parsed(m_text, event);
+    // The text is let go once delivered: a copy kept here would make the editor's next key copy all of
+    // its text (QString's copy on write) instead of changing it in place.
+    const QString text = std::exchange(m_text, QString());
+    Q_EMIT parsed(text, event);
 }
 
 } // namespace inkmapper::ui

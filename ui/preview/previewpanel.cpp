@@ -328,6 +328,11 @@ void PreviewPanel::setInputs(const preview::PreviewInputs &inputs)
     m_debounce.start();
 }
 
+void PreviewPanel::setTypingPause(int milliseconds)
+{
+    m_debounce.setInterval(std::max(0, milliseconds));
+}
+
 const preview::PreviewResult *PreviewPanel::result() const
 {
     return m_rendering ? &m_rendering->result : nullptr;

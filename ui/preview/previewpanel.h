@@ -47,6 +47,8 @@ public:
 
     /** New inputs; the preview follows after a short pause (refresh() forces it at once). */
     void setInputs(const preview::PreviewInputs &inputs);
+    /** How long the inputs must stay the same before the preview follows them (60 ms; benchmarks use 0). */
+    void setTypingPause(int milliseconds);
 
     /** The result on display, or nullptr before the first preview. */
     const preview::PreviewResult *result() const;

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void sampleColumnUsesTheEngine_data();
     void sampleColumnUsesTheEngine();
     void editsEmitButSettingDoesNot();
+    void largeEventSamplesAreResolvedInTheBackground();
 };
 
 void TestDataFieldModel::modelTester()
@@ -291,5 +292,54 @@ void TestDataFieldModel::editsEmitButSettingDoesNot()
     QCOMPARE(edited.count(), 2);
 }
 
+
+namespace {
+
+/** An event with `extra` properties besides `total`: more than 5,000 values make it "large" for the model. */
+json::Value eventWithTotal(int total, int extra)
+{
+    QString text = QStringLiteral("{\"type\":\"track\",\"properties\":{\"total\":%1,\"other\":\"o\"").arg(total);
+    for (int i = 0; i < extra; ++i)
+        text += QStringLiteral(",\"p%1\":%1").arg(i);
+    return parse(text + QStringLiteral("}}"));
+}
+
+} // namespace
+
+void TestDataFieldModel::largeEventSamplesAreResolvedInTheBackground()
+{
+    DataFieldModel model;
+    model.setFieldValue(parse(QStringLiteral(R"({"total":{"@path":"$.properties.total"}})")));
+    const QModelIndex total = model.indexForKeyPath(QStringLiteral("data.total"));
+    const auto sample = [&] { return json::toJsonString(*model.resolved(total)); };
+
+    // A small event: at once.
+    model.setSampleEvent(eventWithTotal(1, 10));
+    QCOMPARE(sample(), QStringLiteral("1"));
+    QVERIFY(!model.isResolvingSamples());
+
+    // A large one: the sample shown keeps its value until the worker's result arrives, with dataChanged.
+    model.setSampleEvent(eventWithTotal(2, 6000));
+    QVERIFY(model.isResolvingSamples());
+    QCOMPARE(sample(), QStringLiteral("1"));
+    QSignalSpy changed(&model, &DataFieldModel::dataChanged);
+    QTRY_COMPARE(sample(), QStringLiteral("2"));
+    QVERIFY(!model.isResolvingSamples());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex(), total.siblingAtColumn(DataFieldModel::SampleColumn));
+
+    // Two events in a row: the newest one's sample wins.
+    model.setSampleEvent(eventWithTotal(3, 6000));
+    model.setSampleEvent(eventWithTotal(4, 6000));
+    QTRY_VERIFY(!model.isResolvingSamples());
+    QCOMPARE(sample(), QStringLiteral("4"));
+
+    // An edit while the worker runs: its value is resolved at once and the worker's late result dropped.
+    model.setSampleEvent(eventWithTotal(5, 6000));
+    QVERIFY(model.setValue(total, parse(QStringLiteral(R"({"@path":"$.properties.other"})"))));
+    QCOMPARE(sample(), QStringLiteral("\"o\""));
+    QTRY_VERIFY(!model.isResolvingSamples());
+    QCOMPARE(sample(), QStringLiteral("\"o\""));
+}
 QTEST_MAIN(TestDataFieldModel)
 #include "tst_datafieldmodel.moc"
