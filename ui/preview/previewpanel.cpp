@@ -38,13 +38,15 @@ namespace {
 
 using Match = preview::PreviewResult::Match;
 using Delivery = preview::PreviewResult::Delivery;
+using Text = PreviewRendering::Text;
 
 // Long enough to let a burst of keystrokes settle, short enough to feel immediate.
 constexpr int DebounceMs = 60;
 // Only a computation that takes this long shows "Updating…", so that fast ones do not flicker.
 constexpr int BusyDelayMs = 200;
-// Highlighting re-scans every line; past this size the text is shown plain to stay responsive.
-constexpr int MaxHighlightedChars = 400'000;
+// The exact bytes are one line: Qt lays a highlighted line out again for every format range in it, which
+// takes seconds for a 100 KB body, so only a short one is highlighted.
+constexpr int MaxHighlightedLineChars = 16'000;
 
 enum Tab { TriggerTab, PayloadTab, RequestTab };
 
@@ -316,6 +318,10 @@ void PreviewPanel::buildUi()
         showBody();
     });
     connect(m_copyButton, &QPushButton::clicked, this, &PreviewPanel::copyAsCurl);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        showPayloadText();
+        showBody();
+    });
 
     setTabOrder(m_tabs, m_reveal);
     setTabOrder(m_reveal, m_refreshButton);
@@ -388,11 +394,12 @@ void PreviewPanel::refresh()
             display(watcher->future().result());
     });
     watcher->setFuture(promise->future());
-    m_pool.start([promise, latest = m_latest, generation, previewer = m_previewer, event = in.event] {
+    m_pool.start([promise, latest = m_latest, generation, previewer = m_previewer, event = in.event,
+                  shown = textOnDisplay()] {
         promise->start();
         // A newer request arrived while this one waited: skip the work, the newer one will report.
         if (latest->load() == generation)
-            promise->addResult(PreviewRendering::render(*previewer, event));
+            promise->addResult(PreviewRendering::render(*previewer, event, shown));
         promise->finish();
     });
 }
@@ -510,7 +517,7 @@ void PreviewPanel::showPayload(const PreviewRendering &rendering)
     }
     m_payloadStatus->setText(status);
     setErrorStyle(m_payloadStatus, error);
-    setJsonText(m_payloadEdit, m_payloadHighlighter, rendering.payloadText);
+    showPayloadText();
     m_tabs->setTabIcon(PayloadTab, error ? Icons::icon(Icons::Id::Error) : QIcon());
 }
 
@@ -555,15 +562,35 @@ void PreviewPanel::showBody()
     const bool hasRequest = m_rendering && m_rendering->result.request;
     const qsizetype bytes = hasRequest ? m_rendering->result.request->body().size() : 0;
     m_bodySize->setText(hasRequest ? plural(bytes, tr("%n byte"), tr("%n bytes")) : QString());
-    QString text;
-    if (hasRequest)
-        text = m_exactBytes->isChecked() ? m_rendering->bodyExact : m_rendering->bodyPretty;
-    // The exact bytes are a single line: wrap it so that it can be read without scrolling sideways.
-    m_bodyEdit->setLineWrapMode(m_exactBytes->isChecked() ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
-    setJsonText(m_bodyEdit, m_bodyHighlighter, text);
+    const Text which = m_exactBytes->isChecked() ? Text::BodyExact : Text::BodyPretty;
+    if (hasRequest && !m_rendering->hasText(which) && m_tabs->currentIndex() != RequestTab)
+        return; // a large body's text is made when the tab is shown
+    const QString &text = hasRequest ? m_rendering->text(which) : QString();
+    // The exact bytes are a single line: wrap it so that it can be read without scrolling sideways — unless it
+    // is long, since Qt lays a wrapped line out in time that grows with the square of its length.
+    const bool wrap = which == Text::BodyExact && text.size() <= MaxHighlightedLineChars;
+    m_bodyEdit->setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+    setJsonText(m_bodyEdit, m_bodyHighlighter, text, which == Text::BodyExact ? MaxHighlightedLineChars : MaxHighlighted);
 }
 
-void PreviewPanel::setJsonText(QPlainTextEdit *edit, JsonSyntaxHighlighter *highlighter, const QString &text)
+void PreviewPanel::showPayloadText()
+{
+    if (!m_rendering)
+        return;
+    if (!m_rendering->hasText(Text::Payload) && m_tabs->currentIndex() != PayloadTab)
+        return; // a large payload's text is made when the tab is shown
+    setJsonText(m_payloadEdit, m_payloadHighlighter, m_rendering->text(Text::Payload));
+}
+
+PreviewRendering::Text PreviewPanel::textOnDisplay() const
+{
+    if (m_tabs->currentIndex() == RequestTab)
+        return m_exactBytes->isChecked() ? Text::BodyExact : Text::BodyPretty;
+    return Text::Payload; // also behind the trigger tab: the payload is the likeliest next
+}
+
+void PreviewPanel::setJsonText(QPlainTextEdit *edit, JsonSyntaxHighlighter *highlighter, const QString &text,
+                               qsizetype maxHighlighted)
 {
     // The text last set is kept on the widget: comparing with it is cheaper than reading a large document back.
     static const char *const lastText = "inkmapperJsonText";
@@ -571,7 +598,7 @@ void PreviewPanel::setJsonText(QPlainTextEdit *edit, JsonSyntaxHighlighter *high
     if (shown == text && !text.isEmpty())
         return;
     edit->setProperty(lastText, text);
-    showChangedHighlightedText(edit, highlighter, MaxHighlightedChars, shown, text);
+    showChangedHighlightedText(edit, highlighter, maxHighlighted, shown, text);
 }
 
 } // namespace inkmapper::ui

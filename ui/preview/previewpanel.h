@@ -77,6 +77,7 @@ Q_SIGNALS:
 
 private:
     enum class Tone { Neutral, Success, Failure };
+    static constexpr qsizetype MaxHighlighted = 400'000; ///< highlighting re-scans every line: larger texts are plain
 
     void buildUi();
     void display(const PreviewRendering &rendering);
@@ -85,8 +86,12 @@ private:
     void showRequest(const PreviewRendering &rendering);
     void showMessages(const preview::PreviewResult &result);
     void showBody();
+    void showPayloadText();
+    /** The text the current tab shows: only that one is made at once for a large body. */
+    PreviewRendering::Text textOnDisplay() const;
     void setBanner(Tone tone, const QString &text);
-    static void setJsonText(QPlainTextEdit *edit, JsonSyntaxHighlighter *highlighter, const QString &text);
+    static void setJsonText(QPlainTextEdit *edit, JsonSyntaxHighlighter *highlighter, const QString &text,
+                            qsizetype maxHighlighted = MaxHighlighted);
 
     std::optional<preview::PreviewInputs> m_inputs;
     std::shared_ptr<const preview::Previewer> m_previewer;

@@ -21,21 +21,41 @@ QString PreviewRendering::prettyBody(const preview::PreviewResult &result)
     return parsed && !body.isEmpty() ? json::toJsonString(parsed.value(), pretty) : QString::fromUtf8(body);
 }
 
-PreviewRendering PreviewRendering::render(const preview::Previewer &previewer, const json::Value &event)
+PreviewRendering PreviewRendering::render(const preview::Previewer &previewer, const json::Value &event, Text shown)
 {
     PreviewRendering out;
     out.result = previewer.compute(event);
     out.fql = previewer.mapping().subscribe;
-    const json::WriteOptions pretty{2};
-    if (out.result.payloadComputed && !out.result.payloadError)
-        out.payloadText = out.result.payload.isUndefined() ? QStringLiteral("undefined")
-                                                           : json::toJsonString(out.result.payload, pretty);
-    if (out.result.request) {
-        const QByteArray &body = out.result.request->body();
-        out.bodyExact = QString::fromUtf8(body);
-        out.bodyPretty = prettyBody(out.result);
+    const bool large = out.result.request && out.result.request->body().size() > LargeBody;
+    for (const Text which : {Text::Payload, Text::BodyPretty, Text::BodyExact}) {
+        if (!large || which == shown)
+            out.m_texts[size_t(which)] = out.makeText(which);
     }
     return out;
+}
+
+const QString &PreviewRendering::text(Text which)
+{
+    std::optional<QString> &made = m_texts[size_t(which)];
+    if (!made)
+        made = makeText(which);
+    return *made;
+}
+
+QString PreviewRendering::makeText(Text which) const
+{
+    switch (which) {
+    case Text::Payload:
+        if (!result.payloadComputed || result.payloadError)
+            return {};
+        return result.payload.isUndefined() ? QStringLiteral("undefined")
+                                            : json::toJsonString(result.payload, json::WriteOptions{2});
+    case Text::BodyPretty:
+        return result.request ? prettyBody(result) : QString();
+    case Text::BodyExact:
+        return result.request ? QString::fromUtf8(result.request->body()) : QString();
+    }
+    return {};
 }
 
 } // namespace inkmapper::ui

@@ -1,4 +1,5 @@
 #include "preview/previewpanel.h"
+#include "preview/previewrendering.h"
 
 #include "destination/basicauth.h"
 #include "json/parser.h"
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void typingIsDebounced();
     void f5Refreshes();
     void eventChangeUpdatesPreview();
+    void largeBodyTextsAreMadeForTheTabShown();
 
 private:
     void showAndWait(PreviewPanel &panel, const preview::PreviewInputs &in);
@@ -383,6 +385,40 @@ void TestPreviewPanel::eventChangeUpdatesPreview()
     QCOMPARE(bannerText(panel), QStringLiteral("Does not match \u2014 type = \"track\" was false for this event"));
     QCOMPARE(child<QPlainTextEdit>(panel, "payloadView")->toPlainText(),
              QStringLiteral("{\n  \"data\": {\n    \"type\": \"identify\"\n  }\n}"));
+}
+
+void TestPreviewPanel::largeBodyTextsAreMadeForTheTabShown()
+{
+    // A body over PreviewRendering::LargeBody: each text is made when its tab is shown, not with every preview.
+    const auto largeOrder = [](const QString &orderId) {
+        QString event = QStringLiteral(R"({"type":"track","event":"Order Completed","properties":{"order_id":"%1","skus":[)").arg(orderId);
+        for (int i = 0; i < 8000; ++i)
+            event += QStringLiteral("%1\"SKU-%2\"").arg(i ? QStringLiteral(",") : QString()).arg(i);
+        return event + QStringLiteral("]}}");
+    };
+    PreviewPanel panel;
+    auto *tabs = child<QTabWidget>(panel, "previewTabs");
+    tabs->setCurrentIndex(1); // Payload
+    QPlainTextEdit *payload = child<QPlainTextEdit>(panel, "payloadView");
+    QPlainTextEdit *body = child<QPlainTextEdit>(panel, "bodyView");
+    showAndWait(panel, inputs(OrderTrigger, QStringLiteral(R"({"data":{"@path":"$."}})"), largeOrder(QStringLiteral("o-1"))));
+    QVERIFY(panel.result()->request->body().size() > ui::PreviewRendering::LargeBody);
+    QVERIFY(payload->toPlainText().contains(QStringLiteral("\"order_id\": \"o-1\"")));
+    QVERIFY(body->toPlainText().isEmpty()); // not made: the Request tab is not shown
+
+    tabs->setCurrentIndex(2); // Request: the pretty body now
+    QVERIFY(body->toPlainText().startsWith(QStringLiteral("{\n  \"type\": \"track\"")));
+    QVERIFY(body->toPlainText().contains(QStringLiteral("\"order_id\": \"o-1\"")));
+    QTest::mouseClick(child<QCheckBox>(panel, "exactBytes"), Qt::LeftButton);
+    QCOMPARE(body->toPlainText().toUtf8(), panel.result()->request->body());
+
+    // Another event while the Request tab shows: the payload's text waits for its tab.
+    showAndWait(panel, inputs(OrderTrigger, QStringLiteral(R"({"data":{"@path":"$."}})"), largeOrder(QStringLiteral("o-2"))));
+    QCOMPARE(body->toPlainText().toUtf8(), panel.result()->request->body());
+    QVERIFY(payload->toPlainText().contains(QStringLiteral("\"order_id\": \"o-1\"")));
+    tabs->setCurrentIndex(1);
+    QVERIFY(payload->toPlainText().contains(QStringLiteral("\"order_id\": \"o-2\"")));
+    QTest::mouseClick(child<QCheckBox>(panel, "exactBytes"), Qt::LeftButton); // back to the default for other tests
 }
 
 QTEST_MAIN(TestPreviewPanel)
