@@ -51,11 +51,16 @@ struct Job
 MatrixModel::MatrixModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
+    // One thread: a new batch waits for the cancelled one to stop at its next cell instead of competing with
+    // it (and with the preview of the selected mapping) for the cores. Not an idle-priority thread: the
+    // matrix would then wait for as long as any other program keeps the cores busy.
+    m_pool.setMaxThreadCount(1);
 }
 
 MatrixModel::~MatrixModel()
 {
     cancel();
+    m_pool.waitForDone();
 }
 
 void MatrixModel::setProject(const project::Project &project)
@@ -190,7 +195,7 @@ void MatrixModel::start()
     watcher->setFuture(promise->future());
     Q_EMIT progressChanged(0, m_total);
 
-    QThreadPool::globalInstance()->start([promise, job] {
+    m_pool.start([promise, job] {
         promise->start();
         // The events are shared with the window, not copied: json values are immutable, and a large
         // object's key index, made on first lookup, is safe to make from several threads at once.

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
+#include <QThreadPool>
 #include <QString>
 
 #include <memory>
@@ -97,6 +98,7 @@ private:
     project::Project m_project;
     std::vector<Cell> m_cells;
     QFutureWatcher<Batch> *m_watcher = nullptr;
+    QThreadPool m_pool; ///< one background thread: see the constructor
     int m_done = 0;
     int m_total = 0;
     bool m_compact = false;
