@@ -351,11 +351,17 @@ QVariant HeaderTableModel::data(const QModelIndex &index, int role) const
             return messages.join(u'\n');
         if (column == SourceColumn)
             return tr("Where the value comes from: fixed text, an event variable, a template or any JSON");
-        if (column == ValueColumn && row.source == Source::Path)
-            return tr("A path into the event, e.g. $.properties.sku");
-        if (column == ValueColumn && row.source == Source::Template)
-            return tr("Text with {{placeholders}} for event values, e.g. {{userId}}");
-        return {};
+        // A long name or template is elided in its cell: the tooltip shows it whole.
+        if (column == NameColumn)
+            return row.name;
+        QString hint;
+        if (row.source == Source::Path)
+            hint = tr("A path into the event, e.g. $.properties.sku");
+        else if (row.source == Source::Template)
+            hint = tr("Text with {{placeholders}} for event values, e.g. {{userId}}");
+        if (row.text.isEmpty())
+            return hint;
+        return hint.isEmpty() ? row.text : row.text + QStringLiteral("\n\n") + hint;
     }
     case Qt::FontRole:
         if (column == ValueColumn && row.source != Source::Text)

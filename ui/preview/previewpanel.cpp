@@ -18,6 +18,7 @@
 #include <QFontDatabase>
 #include <QFrame>
 #include <QFutureWatcher>
+#include <QResizeEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -31,6 +32,8 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace inkmapper::ui {
 
@@ -197,7 +200,8 @@ void PreviewPanel::buildUi()
     m_conditionsView->horizontalHeader()->setSectionResizeMode(ConditionsModel::ConditionColumn, QHeaderView::Stretch);
     m_conditionsView->horizontalHeader()->setSectionResizeMode(ConditionsModel::ResultColumn,
                                                                QHeaderView::ResizeToContents);
-    m_conditionsView->horizontalHeader()->setSectionResizeMode(ConditionsModel::ValueColumn, QHeaderView::Stretch);
+    // The conditions are what the user reads: the values get what they need, up to a third of the width.
+    m_conditionsView->horizontalHeader()->setSectionResizeMode(ConditionsModel::ValueColumn, QHeaderView::Interactive);
     triggerLayout->addWidget(m_triggerError);
     triggerLayout->addWidget(m_conditionsView, 1);
     // Keeps the error at the top when there are no conditions to list.
@@ -487,8 +491,23 @@ void PreviewPanel::showTrigger(const PreviewRendering &rendering)
     }
     m_triggerError->setVisible(r.match == Match::TriggerError || r.match == Match::EvaluationError);
     m_conditionsView->setVisible(!r.explanation.conditions.empty());
+    fitValueColumn();
     const bool failed = r.match == Match::TriggerError || r.match == Match::EvaluationError;
     m_tabs->setTabIcon(TriggerTab, failed ? Icons::icon(Icons::Id::Error) : QIcon());
+}
+
+void PreviewPanel::fitValueColumn()
+{
+    const int third = m_conditionsView->viewport()->width() / 3;
+    m_conditionsView->resizeColumnToContents(ConditionsModel::ValueColumn);
+    const int needed = m_conditionsView->columnWidth(ConditionsModel::ValueColumn);
+    m_conditionsView->setColumnWidth(ConditionsModel::ValueColumn, std::clamp(needed, 60, std::max(60, third)));
+}
+
+void PreviewPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitValueColumn();
 }
 
 void PreviewPanel::showPayload(const PreviewRendering &rendering)

@@ -75,6 +75,9 @@ Q_SIGNALS:
     /** A new preview is on display. */
     void previewUpdated();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     enum class Tone { Neutral, Success, Failure };
     static constexpr qsizetype MaxHighlighted = 400'000; ///< highlighting re-scans every line: larger texts are plain
@@ -87,6 +90,7 @@ private:
     void showMessages(const preview::PreviewResult &result);
     void showBody();
     void showPayloadText();
+    void fitValueColumn();
     /** The text the current tab shows: only that one is made at once for a large body. */
     PreviewRendering::Text textOnDisplay() const;
     void setBanner(Tone tone, const QString &text);

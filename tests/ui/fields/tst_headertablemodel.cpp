@@ -47,6 +47,7 @@ private Q_SLOTS:
     void invalidJsonKeepsText();
     void validationErrorsLandOnTheirRow();
     void editsEmitButSettingDoesNot();
+    void tooltipsShowWholeText();
 };
 
 void TestHeaderTableModel::modelTester()
@@ -175,6 +176,22 @@ void TestHeaderTableModel::duplicateNames()
     QCOMPARE(model.index(0, 0).data(HeaderTableModel::SeverityRole).toInt(), int(HeaderTableModel::Severity::None));
     model.setData(model.index(1, 0), QStringLiteral("X-A"));
     QCOMPARE(model.index(1, 0).data(HeaderTableModel::SeverityRole).toInt(), int(HeaderTableModel::Severity::Error));
+}
+
+void TestHeaderTableModel::tooltipsShowWholeText()
+{
+    HeaderTableModel model;
+    const QString longTemplate = QStringLiteral("{{properties.campaign.name}}-{{properties.campaign.source}}-{{userId}}");
+    const int row = model.addHeader(QStringLiteral("X-Campaign-Attribution"), longTemplate);
+    QVERIFY(model.setData(model.index(row, HeaderTableModel::SourceColumn), int(HeaderTableModel::Source::Template)));
+    QVERIFY(model.setData(model.index(row, HeaderTableModel::ValueColumn), longTemplate));
+    const QString valueTip = model.index(row, HeaderTableModel::ValueColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(valueTip.startsWith(longTemplate + QStringLiteral("\n\n")), qPrintable(valueTip));
+    QVERIFY(valueTip.contains(QStringLiteral("placeholders")));
+    QCOMPARE(model.index(row, HeaderTableModel::NameColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("X-Campaign-Attribution"));
+    // A problem still comes first.
+    QVERIFY(model.setData(model.index(row, HeaderTableModel::ValueColumn), QStringLiteral("caf\u00e9")));
+    QVERIFY(!model.index(row, HeaderTableModel::ValueColumn).data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("caf")));
 }
 
 void TestHeaderTableModel::editCells()

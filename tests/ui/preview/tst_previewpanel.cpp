@@ -180,6 +180,18 @@ void TestPreviewPanel::conditionsShowOutcomeAndValue()
     QCOMPARE(model->index(1, 1).data().toString(), QStringLiteral("\u2713 true"));
     QCOMPARE(model->index(2, 1).data().toString(), QStringLiteral("\u2713 true \u2190 decided"));
     QCOMPARE(model->index(2, 2).data().toString(), QStringLiteral("\"Order Completed\""));
+
+    // The conditions get the room; a short value's column is only as wide as it needs, a long one's a third.
+    auto *view = child<QTableView>(panel, "conditionsView");
+    panel.resize(900, 600);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTRY_VERIFY(view->columnWidth(0) > 2 * view->columnWidth(2));
+    const QString longValue(400, u'x');
+    showAndWait(panel, inputs(QStringLiteral(R"(properties.order_id = "%1")").arg(longValue), QStringLiteral(R"({"data":{}})"),
+                              QStringLiteral(R"({"type":"track","properties":{"order_id":"%1"}})").arg(longValue)));
+    QVERIFY(view->columnWidth(2) <= view->viewport()->width() / 3);
+    QVERIFY(view->columnWidth(2) >= view->viewport()->width() / 3 - 2);
 }
 
 void TestPreviewPanel::payloadAsFormattedJson()
