@@ -1,0 +1,145 @@
+#include "sender.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrl>
+
+namespace inkmapper::delivery {
+
+namespace {
+
+/** Segment's client (node-fetch) follows up to 20 redirects. */
+constexpr int MaxRedirects = 20;
+
+QUrl urlOf(const destination::HttpRequest &request)
+{
+    QUrl url;
+    url.setScheme(request.scheme());
+    url.setHost(request.hostname());
+    url.setPort(request.port());
+    // The target's bytes are what Node writes on the request line: latin-1 for characters past ASCII.
+    const QUrl target = QUrl::fromEncoded(QByteArray("http://x") + request.target(), QUrl::TolerantMode);
+    url.setPath(target.path(QUrl::FullyEncoded), QUrl::TolerantMode);
+    if (target.hasQuery())
+        url.setQuery(target.query(QUrl::FullyEncoded), QUrl::TolerantMode);
+    return url;
+}
+
+} // namespace
+
+struct Sender::Transfer
+{
+    QNetworkReply *reply = nullptr;
+    QTimer timeout;
+    QElapsedTimer clock;
+    Exchange exchange;
+};
+
+Sender::Sender(QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+{
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
+    m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+Sender::~Sender()
+{
+    // Each reply is a child of the network manager: no finished() from here on.
+    for (Transfer *transfer : std::as_const(m_replies)) {
+        transfer->reply->disconnect(this);
+        delete transfer;
+    }
+}
+
+quint64 Sender::send(const destination::HttpRequest &request)
+{
+    const quint64 id = m_nextId++;
+    auto *transfer = new Transfer;
+    transfer->exchange.request = request;
+    transfer->exchange.startedAt = QDateTime::currentDateTimeUtc();
+
+    QNetworkRequest wire(urlOf(request));
+    wire.setMaximumRedirectsAllowed(MaxRedirects);
+    wire.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
+    for (const destination::HttpHeader &header : request.headers()) {
+        if (header.origin != destination::HttpHeader::Origin::Transport)
+            wire.setRawHeader(header.name, header.value);
+    }
+    transfer->clock.start();
+    transfer->reply = m_network->sendCustomRequest(wire, request.method(), request.body());
+    m_replies.insert(id, transfer);
+
+    QNetworkReply *reply = transfer->reply;
+    connect(reply, &QNetworkReply::metaDataChanged, this, [transfer] {
+        if (transfer->exchange.timings.firstByte < 0)
+            transfer->exchange.timings.firstByte = transfer->clock.elapsed();
+    });
+    connect(reply, &QNetworkReply::encrypted, this, [transfer] {
+        transfer->exchange.timings.encrypted = transfer->clock.elapsed();
+        transfer->exchange.peerCertificate = transfer->reply->sslConfiguration().peerCertificate();
+    });
+    connect(reply, &QNetworkReply::sslErrors, this, [transfer](const QList<QSslError> &errors) {
+        transfer->exchange.sslErrors = errors;
+        if (!errors.isEmpty() && transfer->exchange.peerCertificate.isNull())
+            transfer->exchange.peerCertificate = errors.front().certificate();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, id] { complete(id); });
+
+    transfer->timeout.setSingleShot(true);
+    connect(&transfer->timeout, &QTimer::timeout, this, [transfer] {
+        transfer->exchange.timedOut = true;
+        transfer->reply->abort();
+    });
+    transfer->timeout.start(m_timeoutMs);
+    return id;
+}
+
+void Sender::cancel(quint64 id)
+{
+    Transfer *transfer = m_replies.value(id);
+    if (!transfer)
+        return;
+    transfer->exchange.cancelled = true;
+    transfer->reply->abort();
+}
+
+void Sender::cancelAll()
+{
+    for (const quint64 id : m_replies.keys())
+        cancel(id);
+}
+
+void Sender::complete(quint64 id)
+{
+    Transfer *transfer = m_replies.take(id);
+    if (!transfer)
+        return;
+    transfer->timeout.stop();
+    QNetworkReply *reply = transfer->reply;
+    Exchange &exchange = transfer->exchange;
+    exchange.timings.total = transfer->clock.elapsed();
+    exchange.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    exchange.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    exchange.responseHeaders = reply->rawHeaderPairs();
+    if (reply->isOpen()) // an aborted reply is closed
+        exchange.responseBody = reply->readAll();
+    // An HTTP error status is an answer, not a network failure: only failures without a status count.
+    if (exchange.status == 0 || exchange.timedOut || exchange.cancelled) {
+        exchange.networkError = reply->error();
+        exchange.networkErrorText = reply->errorString();
+    }
+    if (exchange.timedOut || exchange.cancelled)
+        exchange.status = 0; // whatever arrived is not a complete answer
+    reply->deleteLater();
+    const Exchange result = exchange;
+    delete transfer;
+    Q_EMIT finished(id, result);
+}
+
+} // namespace inkmapper::delivery

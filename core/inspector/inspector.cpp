@@ -1,0 +1,169 @@
+#include "inspector.h"
+
+#include "destination/basicauth.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QMetaEnum>
+#include <QTcpServer>
+#include <QTimer>
+
+namespace inkmapper::inspector {
+
+namespace {
+
+using Status = QHttpServerResponder::StatusCode;
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    const char *name = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method));
+    return name ? QByteArray(name).toUpper() : QByteArrayLiteral("UNKNOWN");
+}
+
+const QByteArray Json = QByteArrayLiteral("application/json");
+
+} // namespace
+
+QByteArray ReceivedRequest::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+Inspector::Inspector(QObject *parent)
+    : QAbstractHttpServer(parent)
+{
+}
+
+Inspector::~Inspector() = default;
+
+Result<quint16> Inspector::start(quint16 port)
+{
+    auto *server = new QTcpServer(this);
+    if (!server->listen(QHostAddress::LocalHost, port)) {
+        const QString why = server->errorString();
+        delete server;
+        return Error{tr("The inspector cannot listen on 127.0.0.1:%1: %2").arg(port).arg(why), {}};
+    }
+    bind(server);
+    m_port = server->serverPort();
+    return m_port;
+}
+
+QString Inspector::endpointUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(endpointPath());
+}
+
+void Inspector::setCredentials(const QString &username, const QString &secret)
+{
+    m_expectedAuthorization = username.isEmpty() ? QByteArray() : destination::BasicAuth::headerValue(username, secret);
+}
+
+QString Inspector::answerName(Answer answer)
+{
+    switch (answer) {
+    case Answer::Accept: return QStringLiteral("accept");
+    case Answer::Unauthorized: return QStringLiteral("401");
+    case Answer::NotFound: return QStringLiteral("404");
+    case Answer::BadRequest: return QStringLiteral("400");
+    case Answer::TooManyRequests: return QStringLiteral("429");
+    case Answer::ServerError: return QStringLiteral("500");
+    case Answer::Slow: return QStringLiteral("slow");
+    case Answer::NoAnswer: return QStringLiteral("no-answer");
+    }
+    return {};
+}
+
+std::optional<Inspector::Answer> Inspector::answerFromName(QStringView name)
+{
+    for (const Answer answer : {Answer::Accept, Answer::Unauthorized, Answer::NotFound, Answer::BadRequest,
+                                Answer::TooManyRequests, Answer::ServerError, Answer::Slow, Answer::NoAnswer}) {
+        if (answerName(answer) == name)
+            return answer;
+    }
+    return std::nullopt;
+}
+
+bool Inspector::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ReceivedRequest received;
+    received.at = QDateTime::currentDateTimeUtc();
+    received.method = methodName(request.method());
+    received.target = request.url().path(QUrl::FullyEncoded);
+    if (request.url().hasQuery())
+        received.target += u'?' + request.url().query(QUrl::FullyEncoded);
+    received.headers = request.headers();
+    received.body = request.body();
+    received.authorized = m_expectedAuthorization.isEmpty() || received.header("authorization") == m_expectedAuthorization;
+    m_received.push_back(std::move(received));
+    const int index = int(m_received.size()) - 1;
+    Q_EMIT requestReceived(index);
+
+    Answer answer = m_behaviour.answer;
+    if (answer == Answer::Accept && !m_received.back().authorized)
+        answer = Answer::Unauthorized;
+    if (answer == Answer::Accept && m_received.back().target.section(u'?', 0, 0) != endpointPath())
+        answer = Answer::NotFound;
+
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    if (answer == Answer::NoAnswer) {
+        m_unanswered.push_back(responder); // the connection stays open until the client gives up
+    } else if (answer == Answer::Slow) {
+        QTimer::singleShot(m_behaviour.delayMs, this, [this, index, responder] {
+            this->answer(index, *responder, Answer::Accept);
+        });
+    } else {
+        this->answer(index, *responder, answer);
+    }
+    return true;
+}
+
+void Inspector::missingHandler(const QHttpServerRequest &, QTcpSocket *)
+{
+    // handleRequest() takes every request.
+}
+
+void Inspector::answer(int index, QHttpServerResponder &responder, Answer answer)
+{
+    Status status = Status::Ok;
+    QByteArray body = QByteArrayLiteral(R"({"status":"ok","message":"Received by the InkMapper inspector"})");
+    switch (answer) {
+    case Answer::Accept:
+    case Answer::Slow:
+    case Answer::NoAnswer:
+        break;
+    case Answer::Unauthorized:
+        status = Status::Unauthorized;
+        body = R"({"error":"Unauthorized","message":"Invalid Access Key ID or Access Secret"})";
+        break;
+    case Answer::NotFound:
+        status = Status::NotFound;
+        body = R"({"error":"Not Found","message":"No endpoint at this path"})";
+        break;
+    case Answer::BadRequest:
+        status = Status::BadRequest;
+        body = R"({"error":"Bad Request","message":"Invalid payload: properties.products[0].price must be a number"})";
+        break;
+    case Answer::TooManyRequests: {
+        const QByteArray retryAfter = QByteArray::number(m_behaviour.retryAfterSeconds);
+        m_received[size_t(index)].answeredStatus = 429;
+        responder.write(QByteArrayLiteral(R"({"error":"Too Many Requests"})"),
+                        {{"Content-Type", Json}, {"Retry-After", retryAfter}}, Status::TooManyRequests);
+        Q_EMIT answered(index);
+        return;
+    }
+    case Answer::ServerError:
+        status = Status::InternalServerError;
+        body = R"({"error":"Internal Server Error"})";
+        break;
+    }
+    m_received[size_t(index)].answeredStatus = int(status);
+    responder.write(body, Json, status);
+    Q_EMIT answered(index);
+}
+
+} // namespace inkmapper::inspector

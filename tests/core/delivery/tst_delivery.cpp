@@ -1,0 +1,234 @@
+#include "delivery/failure.h"
+#include "delivery/sender.h"
+#include "inspector/inspector.h"
+
+#include "json/parser.h"
+#include "preview/previewer.h"
+#include "project/mappingconfig.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace inkmapper;
+using delivery::Exchange;
+using delivery::Failure;
+using delivery::Sender;
+using inspector::Inspector;
+using Kind = Failure::Kind;
+
+namespace {
+
+const QString Username = QStringLiteral("mi_access_key");
+const QString Secret = QStringLiteral("s3cr3t-Access");
+
+/** The request the destination makes for a small Order Completed event, sent to `url`. */
+destination::HttpRequest previewedRequest(const QString &url, const QString &secret = Secret)
+{
+    project::DestinationSettings settings;
+    settings.movableInkUrl = url;
+    settings.username = Username;
+    project::MappingConfig mapping = project::MappingConfig::fromPreset(QStringLiteral("Orders"));
+    mapping.subscribe = QStringLiteral(R"(type = "track")");
+    mapping.mapping = *json::parse(QStringView(
+        uR"({"headers":{"X-Source":"inkmapper","X-User":{"@path":"$.userId"}},"data":{"@path":"$."}})"));
+    const json::Value event = *json::parse(QStringView(
+        uR"({"type":"track","event":"Order Completed","userId":"u-42","properties":{"total":42.5,"note":"café ☕"}})"));
+    const preview::PreviewResult result = preview::Previewer(settings, secret, mapping).compute(event);
+    if (!result.request)
+        qFatal("the preview made no request");
+    return *result.request;
+}
+
+/** Sends `request` and waits for its exchange. */
+Exchange sendAndWait(Sender &sender, const destination::HttpRequest &request, int waitMs = 15000)
+{
+    QSignalSpy finished(&sender, &Sender::finished);
+    sender.send(request);
+    if (!finished.wait(waitMs))
+        qFatal("no exchange within %d ms", waitMs);
+    return finished.at(0).at(1).value<Exchange>();
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(inkmapper::delivery::Exchange)
+
+class TestDelivery : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void receivedBytesEqualThePreview();
+    void failureClasses_data();
+    void failureClasses();
+    void cancelStopsTheExchange();
+    void redactedExchangeHoldsNoSecret();
+    void plaintextWarning_data();
+    void plaintextWarning();
+};
+
+void TestDelivery::initTestCase()
+{
+    qRegisterMetaType<Exchange>();
+}
+
+void TestDelivery::receivedBytesEqualThePreview()
+{
+    Inspector inspector;
+    QVERIFY(inspector.start(0));
+    inspector.setCredentials(Username, Secret);
+    const destination::HttpRequest request = previewedRequest(inspector.endpointUrl());
+    Sender sender;
+    const Exchange exchange = sendAndWait(sender, request);
+
+    QCOMPARE(exchange.status, 200);
+    QVERIFY(!Failure::of(exchange));
+    QCOMPARE(inspector.received().size(), size_t(1));
+    const inspector::ReceivedRequest &received = inspector.received().front();
+    QCOMPARE(received.method, request.method());
+    QCOMPARE(received.target.toLatin1(), request.target());
+    QCOMPARE(received.body, request.body());
+    QVERIFY(received.authorized);
+    // Every header the destination sets arrives with the previewed value.
+    for (const destination::HttpHeader &header : request.destinationHeaders())
+        QCOMPARE(received.header(header.name), header.value);
+    QCOMPARE(received.header("x-user"), QByteArrayLiteral("u-42"));
+    QVERIFY(exchange.responseBody.contains("inspector"));
+    QCOMPARE(exchange.responseHeader("content-type"), QByteArrayLiteral("application/json"));
+    QVERIFY(exchange.timings.firstByte >= 0);
+    QVERIFY(exchange.timings.total >= exchange.timings.firstByte);
+}
+
+void TestDelivery::failureClasses_data()
+{
+    QTest::addColumn<QString>("answer");    // the inspector's behaviour, or a server of another kind
+    QTest::addColumn<QString>("secret");    // the secret the request carries
+    QTest::addColumn<QString>("path");      // the URL's path
+    QTest::addColumn<int>("kind");          // -1: no failure
+    QTest::addColumn<QString>("mentions");  // a text the failure's explanation or title contains
+
+    const QString endpoint = Inspector::endpointPath();
+    QTest::newRow("accepted") << "accept" << Secret << endpoint << -1 << QString();
+    QTest::newRow("wrong secret: 401") << "accept" << QStringLiteral("wrong") << endpoint << int(Kind::Unauthorized) << "Access Secret";
+    QTest::newRow("401 chosen") << "401" << Secret << endpoint << int(Kind::Unauthorized) << "Invalid Access Key ID";
+    QTest::newRow("wrong path: 404") << "accept" << Secret << QStringLiteral("/v1/nothing") << int(Kind::NotFound) << "/v1/nothing";
+    QTest::newRow("400 with a body") << "400" << Secret << endpoint << int(Kind::Refused) << "price must be a number";
+    QTest::newRow("429 retry-after") << "429" << Secret << endpoint << int(Kind::RateLimited) << "Retry-After: 30";
+    QTest::newRow("500") << "500" << Secret << endpoint << int(Kind::ServerError) << "Retry later";
+    QTest::newRow("slow, within the time") << "slow" << Secret << endpoint << -1 << QString();
+    QTest::newRow("no answer: timeout") << "no-answer" << Secret << endpoint << int(Kind::Timeout) << "did not answer";
+    QTest::newRow("connection refused") << "closed-port" << Secret << endpoint << int(Kind::ConnectionRefused) << "127.0.0.1:";
+    QTest::newRow("connection reset") << "reset" << Secret << endpoint << int(Kind::Network) << "failed";
+}
+
+void TestDelivery::failureClasses()
+{
+    QFETCH(QString, answer);
+    QFETCH(QString, secret);
+    QFETCH(QString, path);
+    QFETCH(int, kind);
+    QFETCH(QString, mentions);
+
+    Inspector inspector;
+    QVERIFY(inspector.start(0));
+    inspector.setCredentials(Username, Secret);
+    Inspector::Behaviour behaviour;
+    behaviour.delayMs = 300;
+    if (const auto chosen = Inspector::answerFromName(answer))
+        behaviour.answer = *chosen;
+    inspector.setBehaviour(behaviour);
+    quint16 port = inspector.port();
+
+    QTcpServer other; // a server that is not HTTP: closed, or resetting every connection
+    if (answer == u"closed-port") {
+        QVERIFY(other.listen(QHostAddress::LocalHost));
+        port = other.serverPort();
+        other.close();
+    } else if (answer == u"reset") {
+        QVERIFY(other.listen(QHostAddress::LocalHost));
+        port = other.serverPort();
+        connect(&other, &QTcpServer::newConnection, &other, [&other] {
+            QTcpSocket *socket = other.nextPendingConnection();
+            socket->abort(); // RST, not FIN: the connection is reset
+        });
+    }
+
+    Sender sender;
+    sender.setTimeout(1500);
+    const Exchange exchange = sendAndWait(sender, previewedRequest(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path), secret));
+    const std::optional<Failure> failure = Failure::of(exchange);
+    if (kind < 0) {
+        QVERIFY2(!failure, failure ? qPrintable(failure->title + u'\n' + failure->explanation) : "");
+        QCOMPARE(exchange.status, 200);
+        return;
+    }
+    QVERIFY(failure);
+    QCOMPARE(int(failure->kind), kind);
+    const QString whole = failure->title + u'\n' + failure->explanation + u'\n' + failure->nextStep;
+    QVERIFY2(whole.contains(mentions), qPrintable(whole));
+    QVERIFY(!failure->nextStep.isEmpty());
+}
+
+void TestDelivery::cancelStopsTheExchange()
+{
+    Inspector inspector;
+    QVERIFY(inspector.start(0));
+    inspector.setBehaviour({Inspector::Answer::NoAnswer, 0, 0});
+    Sender sender;
+    QSignalSpy finished(&sender, &Sender::finished);
+    QSignalSpy arrived(&inspector, &Inspector::requestReceived);
+    const quint64 id = sender.send(previewedRequest(inspector.endpointUrl()));
+    QVERIFY(arrived.wait(5000));
+    QCOMPARE(sender.pending(), 1);
+    sender.cancel(id);
+    QTRY_COMPARE(finished.count(), 1);
+    const Exchange exchange = finished.at(0).at(1).value<Exchange>();
+    QCOMPARE(finished.at(0).at(0).toULongLong(), id);
+    QVERIFY(exchange.cancelled);
+    QCOMPARE(Failure::of(exchange)->kind, Kind::Cancelled);
+    QCOMPARE(sender.pending(), 0);
+}
+
+void TestDelivery::redactedExchangeHoldsNoSecret()
+{
+    Inspector inspector;
+    QVERIFY(inspector.start(0));
+    Sender sender;
+    const Exchange exchange = sendAndWait(sender, previewedRequest(inspector.endpointUrl()));
+    const QByteArray encoded = (Username + u':' + Secret).toUtf8().toBase64();
+    QVERIFY(exchange.request.header("authorization").contains(encoded)); // sent for real
+    const Exchange safe = exchange.redacted();
+    for (const destination::HttpHeader &header : safe.request.headers()) {
+        QVERIFY(!header.value.contains(encoded));
+        QVERIFY(!header.value.contains(Secret.toUtf8()));
+    }
+    QCOMPARE(safe.request.body(), exchange.request.body());
+}
+
+void TestDelivery::plaintextWarning_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("warns");
+    QTest::newRow("https") << "https://collector.movableink.com/v1/segment/events" << false;
+    QTest::newRow("http loopback") << "http://127.0.0.1:8787/v1/segment/events" << false;
+    QTest::newRow("http localhost") << "http://localhost:8787/" << false;
+    QTest::newRow("http ipv6 loopback") << "http://[::1]:8787/" << false;
+    QTest::newRow("http remote") << "http://collector.movableink.com/v1/segment/events" << true;
+    QTest::newRow("http private address") << "http://192.168.1.20/" << true;
+}
+
+void TestDelivery::plaintextWarning()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, warns);
+    const std::optional<QString> warning = Failure::plaintextWarning(QUrl(url));
+    QCOMPARE(warning.has_value(), warns);
+    if (warning)
+        QVERIFY(warning->contains(QStringLiteral("unencrypted")));
+}
+
+QTEST_MAIN(TestDelivery)
+#include "tst_delivery.moc"
