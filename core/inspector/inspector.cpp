@@ -5,6 +5,8 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QMetaEnum>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -40,9 +42,25 @@ Inspector::Inspector(QObject *parent)
 
 Inspector::~Inspector() = default;
 
+void Inspector::setTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(certificate);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
+    m_tls = configuration;
+}
+
 Result<quint16> Inspector::start(quint16 port)
 {
-    auto *server = new QTcpServer(this);
+    QTcpServer *server = nullptr;
+    if (m_tls) {
+        auto *tlsServer = new QSslServer(this);
+        tlsServer->setSslConfiguration(*m_tls);
+        server = tlsServer;
+    } else {
+        server = new QTcpServer(this);
+    }
     if (!server->listen(QHostAddress::LocalHost, port)) {
         const QString why = server->errorString();
         delete server;
@@ -55,7 +73,8 @@ Result<quint16> Inspector::start(quint16 port)
 
 QString Inspector::endpointUrl() const
 {
-    return QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(endpointPath());
+    return m_tls ? QStringLiteral("https://localhost:%1%2").arg(m_port).arg(endpointPath())
+                 : QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(endpointPath());
 }
 
 void Inspector::setCredentials(const QString &username, const QString &secret)

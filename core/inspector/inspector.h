@@ -8,9 +8,11 @@
 #include <QHostAddress>
 #include <QList>
 #include <QPair>
+#include <QSslConfiguration>
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QHttpServerResponder;
@@ -67,11 +69,15 @@ public:
     explicit Inspector(QObject *parent = nullptr);
     ~Inspector() override;
 
+    /** Serves https with this certificate and key (for tests of certificate problems); call before start(). */
+    void setTls(const QSslCertificate &certificate, const QSslKey &key);
+
     /** Starts listening on 127.0.0.1:`port` (0: a free port); the port, or why it could not. */
     Result<quint16> start(quint16 port = DefaultPort);
     quint16 port() const { return m_port; }
-    /** The URL to give the destination: http://127.0.0.1:PORT/v1/segment/events. */
+    /** The URL to give the destination: http://127.0.0.1:PORT/v1/segment/events (https://localhost:PORT/... with TLS). */
     QString endpointUrl() const;
+    bool isTls() const { return m_tls.has_value(); }
 
     /** The credentials basic auth is checked against; without a username every request is authorized. */
     void setCredentials(const QString &username, const QString &secret);
@@ -100,6 +106,7 @@ private:
     Behaviour m_behaviour;
     QByteArray m_expectedAuthorization; ///< empty: no check
     quint16 m_port = 0;
+    std::optional<QSslConfiguration> m_tls;
     std::vector<ReceivedRequest> m_received;
     std::vector<std::shared_ptr<QHttpServerResponder>> m_unanswered; ///< kept open for NoAnswer
 };

@@ -6,7 +6,12 @@
 #include "preview/previewer.h"
 #include "project/mappingconfig.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTemporaryDir>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -65,6 +70,9 @@ private Q_SLOTS:
     void failureClasses_data();
     void failureClasses();
     void cancelStopsTheExchange();
+    void httpsWithATrustedCertificate();
+    void httpsCertificateProblems_data();
+    void httpsCertificateProblems();
     void redactedExchangeHoldsNoSecret();
     void plaintextWarning_data();
     void plaintextWarning();
@@ -190,6 +198,95 @@ void TestDelivery::cancelStopsTheExchange()
     QVERIFY(exchange.cancelled);
     QCOMPARE(Failure::of(exchange)->kind, Kind::Cancelled);
     QCOMPARE(sender.pending(), 0);
+}
+
+namespace {
+
+/** A certificate and key made with openssl for `commonName` (self-signed, valid one day), or empty on failure. */
+std::pair<QSslCertificate, QSslKey> makeCertificate(const QTemporaryDir &dir, const QString &commonName)
+{
+    const QString cert = dir.filePath(commonName + QStringLiteral(".crt"));
+    const QString key = dir.filePath(commonName + QStringLiteral(".key"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                   QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-keyout"), key,
+                   QStringLiteral("-out"), cert, QStringLiteral("-subj"), QStringLiteral("/CN=") + commonName,
+                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:%1").arg(commonName)});
+    if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
+        return {QSslCertificate(), QSslKey()};
+    QFile certFile(cert), keyFile(key);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+        return {QSslCertificate(), QSslKey()};
+    return {QSslCertificate(&certFile, QSsl::Pem), QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem)};
+}
+
+} // namespace
+
+void TestDelivery::httpsWithATrustedCertificate()
+{
+    QTemporaryDir dir;
+    const auto [certificate, key] = makeCertificate(dir, QStringLiteral("localhost"));
+    QVERIFY2(!certificate.isNull() && !key.isNull(), "openssl could not make a certificate");
+    Inspector inspector;
+    inspector.setTls(certificate, key);
+    QVERIFY(inspector.start(0));
+    // Trusted as a certificate authority for this test only.
+    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration trusting = before;
+    trusting.addCaCertificate(certificate);
+    QSslConfiguration::setDefaultConfiguration(trusting);
+
+    Sender sender;
+    const destination::HttpRequest request =
+        previewedRequest(inspector.endpointUrl());
+    const Exchange exchange = sendAndWait(sender, request);
+    QSslConfiguration::setDefaultConfiguration(before);
+    QVERIFY2(!Failure::of(exchange), qPrintable(Failure::of(exchange)->explanation));
+    QCOMPARE(exchange.status, 200);
+    QVERIFY(exchange.timings.encrypted >= 0);
+    QCOMPARE(exchange.peerCertificate, certificate);
+    QCOMPARE(inspector.received().front().body, request.body());
+}
+
+void TestDelivery::httpsCertificateProblems_data()
+{
+    QTest::addColumn<QString>("certifiedName");
+    QTest::addColumn<QString>("mentions");
+    // Not trusted by anyone: the usual mistake of a test server or an interception proxy.
+    QTest::newRow("self-signed") << QStringLiteral("localhost") << QStringLiteral("self-signed");
+    // Trusted, but for another host than the URL names.
+    QTest::newRow("wrong host") << QStringLiteral("other.example") << QStringLiteral("host name");
+}
+
+void TestDelivery::httpsCertificateProblems()
+{
+    QFETCH(QString, certifiedName);
+    QFETCH(QString, mentions);
+    QTemporaryDir dir;
+    const auto [certificate, key] = makeCertificate(dir, certifiedName);
+    QVERIFY2(!certificate.isNull() && !key.isNull(), "openssl could not make a certificate");
+    Inspector inspector;
+    inspector.setTls(certificate, key);
+    QVERIFY(inspector.start(0));
+    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
+    if (certifiedName != u"localhost") {
+        QSslConfiguration trusting = before;
+        trusting.addCaCertificate(certificate);
+        QSslConfiguration::setDefaultConfiguration(trusting);
+    }
+    Sender sender;
+    const Exchange exchange = sendAndWait(
+        sender, previewedRequest(inspector.endpointUrl()));
+    QSslConfiguration::setDefaultConfiguration(before);
+    const std::optional<Failure> failure = Failure::of(exchange);
+    QVERIFY(failure);
+    QCOMPARE(failure->kind, Kind::Tls);
+    QVERIFY2(failure->explanation.contains(mentions, Qt::CaseInsensitive), qPrintable(failure->explanation));
+    // The certificate is shown so the person can judge it: subject, issuer, dates.
+    QVERIFY2(failure->explanation.contains(QStringLiteral("subject ") + certifiedName), qPrintable(failure->explanation));
+    QVERIFY(failure->explanation.contains(QStringLiteral("valid from ")));
+    QVERIFY(inspector.received().empty()); // nothing was sent
 }
 
 void TestDelivery::redactedExchangeHoldsNoSecret()
