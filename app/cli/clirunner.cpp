@@ -2,6 +2,7 @@
 
 #include "enginecommand.h"
 #include "enginecommands.h"
+#include "livecommands.h"
 
 #include <QByteArray>
 
@@ -54,6 +55,9 @@ QString usage()
         "Engine commands (JSON Lines on standard input, one JSON line out per line in):\n");
     for (const EngineCommand &c : engineCommands)
         text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(c.name).leftJustified(14), QString::fromLatin1(c.summary));
+    text += QStringLiteral("\nLive commands:\n"
+                           "  send          send one test request for a mapping and an event, show the response\n"
+                           "  inspector     run the local receiver that stands in for Movable Ink\n");
     text += QStringLiteral("\nRun 'inkmapper-cli <command> --help' for the details of a command.\n");
     return text;
 }
@@ -91,6 +95,10 @@ int runCli(const QStringList &arguments, std::FILE *in, std::FILE *out, std::FIL
         }
         return runJsonLines(in, out, c.handler);
     }
+    if (command == u"send")
+        return sendCommand(arguments.mid(1), out, err);
+    if (command == u"inspector")
+        return inspectorCommand(arguments.mid(1), out, err);
     print(err, QStringLiteral("inkmapper-cli: '%1' is not a command (see --help)\n").arg(command));
     return 2;
 }

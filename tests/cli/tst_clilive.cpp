@@ -1,0 +1,156 @@
+#include "json/parser.h"
+#include "project/project.h"
+#include "project/projectfile.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace inkmapper;
+
+namespace {
+
+const QString Username = QStringLiteral("mi_access_key");
+const QString Secret = QStringLiteral("s3cr3t-Access");
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &arguments, const QString &secret = Secret)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("INKMAPPER_SECRET"), secret);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(INKMAPPER_CLI_PATH), arguments);
+    process.waitForFinished(60000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+/** `inkmapper-cli send` against `inkmapper-cli inspector`, both run as the processes people run. */
+class TestCliLive : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void sendShowsRequestAndResponse();
+    void wrongSecretIsExplained();
+    void usageErrors_data();
+    void usageErrors();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_project;
+    QString m_event;
+    QProcess m_inspector;
+    QString m_url;
+};
+
+void TestCliLive::initTestCase()
+{
+    project::Project project;
+    project.setSettings({QStringLiteral("https://collector.example.com/v1/segment/events"), Username});
+    project::MappingConfig mapping = project::MappingConfig::fromPreset(QStringLiteral("Orders"));
+    mapping.subscribe = QStringLiteral(R"(type = "track" and event = "Order Completed")");
+    mapping.mapping = *json::parse(QStringView(uR"({"headers":{"X-Source":"cli"},"data":{"@path":"$.properties"}})"));
+    QVERIFY(project.addMapping(mapping));
+    m_project = m_dir.filePath(QStringLiteral("p.inkmapper.json"));
+    QFile projectFile(m_project);
+    QVERIFY(projectFile.open(QIODevice::WriteOnly));
+    projectFile.write(project::ProjectFile::write(project));
+    projectFile.close();
+    m_event = m_dir.filePath(QStringLiteral("order.json"));
+    QFile eventFile(m_event);
+    QVERIFY(eventFile.open(QIODevice::WriteOnly));
+    eventFile.write(R"({"type":"track","event":"Order Completed","userId":"u1","properties":{"total":42.5,"sku":"S-1"}})");
+    eventFile.close();
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("INKMAPPER_SECRET"), Secret);
+    m_inspector.setProcessEnvironment(environment);
+    m_inspector.start(QStringLiteral(INKMAPPER_CLI_PATH),
+                      {QStringLiteral("inspector"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--username"), Username});
+    QVERIFY(m_inspector.waitForStarted());
+    QTRY_VERIFY(m_inspector.canReadLine());
+    const QString first = QString::fromUtf8(m_inspector.readLine());
+    QVERIFY2(first.startsWith(QStringLiteral("Listening on http://127.0.0.1:")), qPrintable(first));
+    m_url = first.section(u' ', 2, 2);
+}
+
+void TestCliLive::cleanupTestCase()
+{
+    m_inspector.terminate(); // SIGTERM: the inspector stops cleanly
+    QVERIFY(m_inspector.waitForFinished(10000));
+    QCOMPARE(m_inspector.exitCode(), 0);
+}
+
+void TestCliLive::sendShowsRequestAndResponse()
+{
+    const Run run = runCli({QStringLiteral("send"), m_project, QStringLiteral("--mapping"), QStringLiteral("Orders"),
+                            QStringLiteral("--event"), m_event, QStringLiteral("--url"), m_url});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains(QStringLiteral("> POST ") + m_url));
+    QVERIFY(run.out.contains(QStringLiteral("authorization: Basic [redacted]")));
+    QVERIFY(run.out.contains(QStringLiteral("x-source: cli"), Qt::CaseInsensitive));
+    QVERIFY(run.out.contains(QStringLiteral(R"({"total":42.5,"sku":"S-1"})")));
+    QVERIFY(run.out.contains(QStringLiteral("< 200 OK")));
+    QVERIFY(!run.out.contains(Secret) && !run.err.contains(Secret));
+    QVERIFY(!run.out.contains(QString::fromLatin1((Username + u':' + Secret).toUtf8().toBase64())));
+    // The inspector printed what it received, the body as sent and the secret redacted.
+    QTRY_VERIFY(m_inspector.bytesAvailable() > 0);
+    QTest::qWait(100);
+    const QString printed = QString::fromUtf8(m_inspector.readAllStandardOutput());
+    QVERIFY2(printed.contains(QStringLiteral("POST /v1/segment/events (basic auth ok)")), qPrintable(printed));
+    QVERIFY(printed.contains(QStringLiteral(R"({"total":42.5,"sku":"S-1"})")));
+    QVERIFY(!printed.contains(Secret));
+}
+
+void TestCliLive::wrongSecretIsExplained()
+{
+    const Run run = runCli({QStringLiteral("send"), m_project, QStringLiteral("--mapping"), QStringLiteral("1"),
+                            QStringLiteral("--event"), m_event, QStringLiteral("--url"), m_url},
+                           QStringLiteral("not-the-secret"));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.contains(QStringLiteral("< 401 Unauthorized")));
+    QVERIFY2(run.err.contains(QStringLiteral("error: 401 Unauthorized: Movable Ink refused the credentials")), qPrintable(run.err));
+    QVERIFY(run.err.contains(QStringLiteral("next: Check the Username")));
+}
+
+void TestCliLive::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("send without --event") << QStringList{QStringLiteral("send"), QStringLiteral("P"), QStringLiteral("--mapping"), QStringLiteral("x")}
+                                          << 2 << "--mapping and --event are required";
+    QTest::newRow("send to a missing project") << QStringList{QStringLiteral("send"), QStringLiteral("/nonexistent/p.json"), QStringLiteral("--mapping"), QStringLiteral("x"), QStringLiteral("--event"), QStringLiteral("e")}
+                                               << 2 << "/nonexistent/p.json";
+    QTest::newRow("inspector with an unknown answer") << QStringList{QStringLiteral("inspector"), QStringLiteral("--answer"), QStringLiteral("418")}
+                                                      << 2 << "'418' is not one of";
+    QTest::newRow("inspector with a bad port") << QStringList{QStringLiteral("inspector"), QStringLiteral("--port"), QStringLiteral("http")}
+                                               << 2 << "not a port number";
+}
+
+void TestCliLive::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const Run run = runCli(arguments);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+}
+
+QTEST_MAIN(TestCliLive)
+#include "tst_clilive.moc"
