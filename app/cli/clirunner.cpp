@@ -56,6 +56,7 @@ QString usage()
     for (const EngineCommand &c : engineCommands)
         text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(c.name).leftJustified(14), QString::fromLatin1(c.summary));
     text += QStringLiteral("\nLive commands:\n"
+                           "  run           push event files through every enabled mapping: send, or --dry-run\n"
                            "  send          send one test request for a mapping and an event, show the response\n"
                            "  inspector     run the local receiver that stands in for Movable Ink\n");
     text += QStringLiteral("\nRun 'inkmapper-cli <command> --help' for the details of a command.\n");
@@ -97,6 +98,8 @@ int runCli(const QStringList &arguments, std::FILE *in, std::FILE *out, std::FIL
     }
     if (command == u"send")
         return sendCommand(arguments.mid(1), out, err);
+    if (command == u"run")
+        return runCommand(arguments.mid(1), out, err);
     if (command == u"inspector")
         return inspectorCommand(arguments.mid(1), out, err);
     print(err, QStringLiteral("inkmapper-cli: '%1' is not a command (see --help)\n").arg(command));

@@ -2,7 +2,15 @@
 
 #include "json/object.h"
 
+namespace inkmapper::destination {
+class HttpRequest;
+}
+
 namespace inkmapper::cli {
+
+/** A request in docs/CLI.md's `request` form: method, url, the destination's headers (lower case, sorted), body. */
+json::Value requestJson(const destination::HttpRequest &request);
+
 
 // One function per engine subcommand of docs/CLI.md: a parsed input line in, the output line out.
 

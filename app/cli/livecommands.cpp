@@ -1,18 +1,16 @@
 #include "livecommands.h"
 
+#include "inputfiles.h"
+
 #include "delivery/failure.h"
 #include "delivery/sender.h"
-#include "events/eventreader.h"
 #include "inspector/inspector.h"
 #include "preview/previewer.h"
 #include "project/project.h"
-#include "project/projectfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QFile>
-#include <QFileInfo>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -222,12 +220,9 @@ int sendCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
         return usage(QStringLiteral("--mapping and --event are required"));
 
     const QString projectPath = parser.positionalArguments().front();
-    QFile projectFile(projectPath);
-    if (!projectFile.open(QIODevice::ReadOnly))
-        return print(err, QStringLiteral("inkmapper-cli send: %1: %2\n").arg(projectPath, projectFile.errorString())), 2;
-    Result<project::Project> read = project::ProjectFile::read(projectFile.readAll(), QFileInfo(projectPath).fileName());
+    const Result<project::Project> read = readProjectFile(projectPath);
     if (!read)
-        return print(err, QStringLiteral("inkmapper-cli send: %1: %2\n").arg(projectPath, read.error().describe())), 2;
+        return print(err, QStringLiteral("inkmapper-cli send: %1\n").arg(read.error().message)), 2;
     const project::Project &project = *read;
 
     const QString wanted = parser.value(mappingOption);
@@ -244,15 +239,9 @@ int sendCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
                               .arg(wanted, projectPath, names.join(QStringLiteral(", ")))), 2;
     }
 
-    const QString eventPath = parser.value(eventOption);
-    QFile eventFile(eventPath);
-    if (!eventFile.open(QIODevice::ReadOnly))
-        return print(err, QStringLiteral("inkmapper-cli send: %1: %2\n").arg(eventPath, eventFile.errorString())), 2;
-    const events::EventReadResult events = events::EventReader::read(eventFile.readAll(), QFileInfo(eventPath).fileName());
-    if (events.events.empty()) {
-        const QString why = events.errors.empty() ? QStringLiteral("no event in it") : events.errors.front().describe();
-        return print(err, QStringLiteral("inkmapper-cli send: %1: %2\n").arg(eventPath, why)), 2;
-    }
+    const Result<std::vector<events::SampleEvent>> events = readEventFiles({parser.value(eventOption)});
+    if (!events)
+        return print(err, QStringLiteral("inkmapper-cli send: %1\n").arg(events.error().message)), 2;
 
     project::DestinationSettings settings = project.settings();
     if (parser.isSet(urlOption))
@@ -261,7 +250,7 @@ int sendCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
     if (secret.isEmpty())
         print(err, QStringLiteral("warning: $%1 is empty: the request carries no Access Secret\n").arg(parser.value(secretOption)));
     const preview::PreviewResult result =
-        preview::Previewer(settings, secret, *mapping).compute(events.events.front().event);
+        preview::Previewer(settings, secret, *mapping).compute(events->front().event);
     if (!result.request) {
         QString why = result.notSentReason;
         if (result.payloadError)

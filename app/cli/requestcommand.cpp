@@ -8,8 +8,6 @@
 
 namespace inkmapper::cli {
 
-namespace {
-
 // docs/CLI.md's request form: header names in lower case and sorted, values decoded as latin-1, only
 // the fields the destination sets (not host, content-length, connection or accept-encoding, which the
 // transport adds), the body as UTF-8 text.
@@ -29,8 +27,6 @@ json::Value requestJson(const destination::HttpRequest &request)
     out.set(QStringLiteral("body"), json::Value(QString::fromUtf8(request.body())));
     return json::Value(std::move(out));
 }
-
-} // namespace
 
 json::Value requestLine(const json::Object &line)
 {

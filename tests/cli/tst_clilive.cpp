@@ -2,6 +2,7 @@
 #include "project/project.h"
 #include "project/projectfile.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -46,6 +47,9 @@ private Q_SLOTS:
     void cleanupTestCase();
     void sendShowsRequestAndResponse();
     void wrongSecretIsExplained();
+    void runDryRunListsTheRequests();
+    void runSendsEveryMatchedRequest();
+    void runKeepsToTheRate();
     void usageErrors_data();
     void usageErrors();
 
@@ -53,6 +57,7 @@ private:
     QTemporaryDir m_dir;
     QString m_project;
     QString m_event;
+    QString m_events; ///< JSON Lines: two orders and a page view
     QProcess m_inspector;
     QString m_url;
 };
@@ -75,6 +80,13 @@ void TestCliLive::initTestCase()
     QVERIFY(eventFile.open(QIODevice::WriteOnly));
     eventFile.write(R"({"type":"track","event":"Order Completed","userId":"u1","properties":{"total":42.5,"sku":"S-1"}})");
     eventFile.close();
+    m_events = m_dir.filePath(QStringLiteral("events.jsonl"));
+    QFile eventsFile(m_events);
+    QVERIFY(eventsFile.open(QIODevice::WriteOnly));
+    eventsFile.write("{\"type\":\"track\",\"event\":\"Order Completed\",\"properties\":{\"total\":1}}\n"
+                     "{\"type\":\"page\",\"name\":\"Home\"}\n"
+                     "{\"type\":\"track\",\"event\":\"Order Completed\",\"properties\":{\"total\":2}}\n");
+    eventsFile.close();
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("INKMAPPER_SECRET"), Secret);
@@ -127,6 +139,56 @@ void TestCliLive::wrongSecretIsExplained()
     QVERIFY(run.err.contains(QStringLiteral("next: Check the Username")));
 }
 
+void TestCliLive::runDryRunListsTheRequests()
+{
+    const Run run = runCli({QStringLiteral("run"), m_project, m_events, QStringLiteral("--dry-run")});
+    QCOMPARE(run.exitCode, 0);
+    const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2); // the page view matches no mapping
+    QVERIFY2(lines[0].startsWith(QStringLiteral(R"({"event":1,"mapping":"Orders","request":{"method":"POST",)")), qPrintable(lines[0]));
+    QVERIFY(lines[1].contains(QStringLiteral(R"("body":"{\"total\":2}")")));
+    QVERIFY(lines[0].contains(QStringLiteral(R"("authorization":"Basic [redacted]")")));
+    QVERIFY(!run.out.contains(QString::fromLatin1((Username + u':' + Secret).toUtf8().toBase64())));
+    QVERIFY2(run.err.contains(QStringLiteral("events read: 3")), qPrintable(run.err));
+    QVERIFY(run.err.contains(QStringLiteral("mapping \"Orders\": 2 matched")));
+}
+
+void TestCliLive::runSendsEveryMatchedRequest()
+{
+    const QString log = m_dir.filePath(QStringLiteral("run.jsonl"));
+    const Run run = runCli({QStringLiteral("run"), m_project, m_events, m_events, QStringLiteral("--url"), m_url,
+                            QStringLiteral("--log"), log, QStringLiteral("--concurrency"), QStringLiteral("3")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("events read: 6")), qPrintable(run.out));
+    QVERIFY(run.out.contains(QStringLiteral("requests: 4 matched, 4 sent, 0 failed")));
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size(), 5); // four lines and the end
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY2(lines[i].contains(R"("status":200,"ok":true)"), lines[i].constData());
+        QVERIFY(!lines[i].contains(Secret.toUtf8()));
+    }
+
+    // With the wrong secret every request fails, and each is counted: none is lost.
+    const Run refused = runCli({QStringLiteral("run"), m_project, m_events, QStringLiteral("--url"), m_url},
+                               QStringLiteral("wrong"));
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.out.contains(QStringLiteral("requests: 2 matched, 0 sent, 2 failed")), qPrintable(refused.out));
+}
+
+void TestCliLive::runKeepsToTheRate()
+{
+    // Six requests at five per second: the last may start 1 s after the first, not before.
+    QElapsedTimer clock;
+    clock.start();
+    const Run run = runCli({QStringLiteral("run"), m_project, m_events, m_events, m_events, QStringLiteral("--url"), m_url,
+                            QStringLiteral("--rate"), QStringLiteral("5")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains(QStringLiteral("requests: 6 matched, 6 sent, 0 failed")));
+    QVERIFY2(clock.elapsed() >= 1000, qPrintable(QString::number(clock.elapsed())));
+}
+
 void TestCliLive::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -138,6 +200,10 @@ void TestCliLive::usageErrors_data()
                                                << 2 << "/nonexistent/p.json";
     QTest::newRow("inspector with an unknown answer") << QStringList{QStringLiteral("inspector"), QStringLiteral("--answer"), QStringLiteral("418")}
                                                       << 2 << "'418' is not one of";
+    QTest::newRow("run without events") << QStringList{QStringLiteral("run"), QStringLiteral("P")}
+                                        << 2 << "at least one event file";
+    QTest::newRow("run with a bad rate") << QStringList{QStringLiteral("run"), QStringLiteral("P"), QStringLiteral("E"), QStringLiteral("--rate"), QStringLiteral("fast")}
+                                         << 2 << "--rate takes a number";
     QTest::newRow("inspector with a bad port") << QStringList{QStringLiteral("inspector"), QStringLiteral("--port"), QStringLiteral("http")}
                                                << 2 << "not a port number";
 }
