@@ -10,6 +10,7 @@
 #include "preview/matrixview.h"
 #include "preview/previewinputs.h"
 #include "preview/previewpanel.h"
+#include "send/sendpanel.h"
 #include "widgets/icons.h"
 #include "trigger/triggereditor.h"
 #include "util/plural.h"
@@ -140,12 +141,15 @@ QWidget *MainWindow::createCentre()
     QWidget *mappingEditor = createMappingEditor();
     m_previewPanel = new PreviewPanel(this);
     m_matrixView = new MatrixView(this);
+    m_sendPanel = new SendPanel(this);
     m_sideTabs = new QTabWidget(this);
     m_sideTabs->setDocumentMode(true);
     m_sideTabs->addTab(m_previewPanel, tr("Preview"));
     m_sideTabs->addTab(m_matrixView, tr("Matrix"));
+    m_sideTabs->addTab(m_sendPanel, tr("Response"));
     m_sideTabs->setTabToolTip(0, tr("What Movable Ink receives for the selected event and mapping"));
     m_sideTabs->setTabToolTip(1, tr("Every loaded event against every mapping"));
+    m_sideTabs->setTabToolTip(2, tr("Send a test for real and see Movable Ink's answer (Ctrl+Enter)"));
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->addWidget(m_leftSplitter);
@@ -173,6 +177,14 @@ QWidget *MainWindow::createCentre()
         m_sideTabs->setCurrentWidget(m_previewPanel);
     });
     connect(m_eventsPanel, &EventsPanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_sendPanel, &SendPanel::statusMessage, this, &MainWindow::showStatus);
+    // Through the window, which first hands in an event edit still being parsed, then shows the answer.
+    disconnect(m_sendPanel->sendAction(), &QAction::triggered, m_sendPanel, nullptr);
+    connect(m_sendPanel->sendAction(), &QAction::triggered, this, [this] {
+        m_document->commitPendingEdits();
+        m_sideTabs->setCurrentWidget(m_sendPanel);
+        m_sendPanel->send();
+    });
     connect(m_mappingsPanel, &MappingsPanel::statusMessage, this, &MainWindow::showStatus);
     return centre;
 }
@@ -339,6 +351,10 @@ void MainWindow::createMenus()
     view->addAction(m_refreshAction);
     view->addAction(m_matrixAction);
 
+    QMenu *test = menuBar()->addMenu(tr("&Test"));
+    test->addAction(m_sendPanel->sendAction());
+    test->addAction(m_sendPanel->cancelAction());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
@@ -453,6 +469,7 @@ void MainWindow::updatePreview()
     if (const events::SampleEvent *event = m_document->currentEvent())
         inputs.event = event->event;
     m_previewPanel->setInputs(inputs);
+    m_sendPanel->setInputs(inputs);
 }
 
 void MainWindow::scheduleMatrix()

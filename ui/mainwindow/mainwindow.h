@@ -18,6 +18,7 @@ class FieldEditor;
 class MappingsPanel;
 class MatrixView;
 class PreviewPanel;
+class SendPanel;
 class ProjectDocument;
 class RecentFiles;
 class SettingsPanel;
@@ -48,6 +49,7 @@ public:
     FieldEditor *fieldEditor() const { return m_fieldEditor; }
     PreviewPanel *previewPanel() const { return m_previewPanel; }
     MatrixView *matrixView() const { return m_matrixView; }
+    SendPanel *sendPanel() const { return m_sendPanel; }
     /** The right-hand tabs: Preview and Matrix. */
     QTabWidget *sideTabs() const { return m_sideTabs; }
 
@@ -115,6 +117,7 @@ private:
     FieldEditor *m_fieldEditor = nullptr;
     PreviewPanel *m_previewPanel = nullptr;
     MatrixView *m_matrixView = nullptr;
+    SendPanel *m_sendPanel = nullptr;
     QTabWidget *m_sideTabs = nullptr;
     QWidget *m_mappingEditor = nullptr;
     QLabel *m_mappingTitle = nullptr;

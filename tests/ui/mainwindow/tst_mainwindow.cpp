@@ -7,6 +7,9 @@
 #include "panels/mappingspanel.h"
 #include "panels/settingspanel.h"
 #include "preview/previewpanel.h"
+#include "send/sendpanel.h"
+
+#include "inspector/inspector.h"
 #include "trigger/triggereditor.h"
 #include "widgets/jsoneditor.h"
 #include "widgets/messagebar.h"
@@ -18,6 +21,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QTreeWidget>
+#include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -119,6 +124,7 @@ private Q_SLOTS:
     void triggerEditorFollowsTheSelectedMapping();
     void fieldEditorEditsTheSelectedMapping();
     void previewShowsTheSelectedEventAndMapping();
+    void sendTestThroughTheWindow();
     void layoutIsRemembered();
     void leftColumnShowsWholeMappingNames();
     void eventListCellsCarryTheirFullText_data();
@@ -165,10 +171,12 @@ void TestMainWindow::menusAndShortcuts()
     QVERIFY(window.redoAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
     QVERIFY(window.redoAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Y)));
     QCOMPARE(window.refreshAction()->shortcut(), QKeySequence(Qt::Key_F5));
+    QVERIFY(window.sendPanel()->sendAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Return)));
     QStringList menus;
     for (QAction *action : window.menuBar()->actions())
         menus.append(action->text());
-    QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+    QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&View"),
+                                 QStringLiteral("&Test"), QStringLiteral("&Help")}));
 }
 
 void TestMainWindow::typingSettingsMarksTheTitle()
@@ -600,6 +608,46 @@ void TestMainWindow::previewShowsTheSelectedEventAndMapping()
     QTRY_VERIFY_WITH_TIMEOUT(window.previewPanel()->result() != nullptr, 10000);
     QVERIFY(!window.previewPanel()->curlCommand().isEmpty());
     QVERIFY(window.previewPanel()->curlCommand().contains(project::DemoProject::url()));
+}
+
+void TestMainWindow::sendTestThroughTheWindow()
+{
+    // The demo project's URL is the local inspector's: the first send starts it in the app, no account needed.
+    MainWindow window;
+    window.openInitialProject();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.previewPanel()->result() && window.previewPanel()->result()->request, 10000);
+    const QByteArray previewedBody = window.previewPanel()->result()->request->body();
+    ui::SendPanel *panel = window.sendPanel();
+    window.mappingsPanel()->listView()->setFocus();
+    QTest::keyClick(window.mappingsPanel()->listView(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(window.findChild<QTabWidget *>()->currentWidget(), panel);
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->lastExchange().has_value(),
+                              qPrintable(panel->findChild<QLabel *>(QStringLiteral("responseStatus"))->text()), 10000);
+    QVERIFY(panel->localInspector());
+    QCOMPARE(panel->localInspector()->received().size(), size_t(1));
+    QCOMPARE(panel->localInspector()->received().front().body, previewedBody);
+    QVERIFY(panel->localInspector()->received().front().authorized);
+    const auto *status = panel->findChild<QLabel *>(QStringLiteral("responseStatus"));
+    QVERIFY2(status->text().startsWith(QStringLiteral("200 OK")), qPrintable(status->text()));
+    QVERIFY(panel->findChild<QPlainTextEdit *>(QStringLiteral("responseBody"))->toPlainText().contains(QStringLiteral("\"status\": \"ok\"")));
+    QVERIFY(!panel->findChild<ui::MessageBar *>(QStringLiteral("responseFailure"))->isVisible());
+    QVERIFY(panel->findChild<QTreeWidget *>(QStringLiteral("responseHeaders"))->topLevelItemCount() > 0);
+    // What stays on display carries no secret.
+    QVERIFY(!panel->lastExchange()->request.header("authorization").contains(
+        (project::DemoProject::username() + u':' + ui::ProjectDocument::demoSecret()).toUtf8().toBase64()));
+
+    // Rehearsing a refused payload: the inspector answers 400, the panel explains it.
+    auto *answer = panel->findChild<QComboBox *>(QStringLiteral("inspectorAnswer"));
+    QVERIFY(answer->isVisibleTo(panel));
+    answer->setCurrentIndex(answer->findData(int(inspector::Inspector::Answer::BadRequest)));
+    window.sendPanel()->sendAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->lastExchange()->status, 400, 10000);
+    const auto *failure = panel->findChild<ui::MessageBar *>(QStringLiteral("responseFailure"));
+    QVERIFY(failure->isVisible());
+    QVERIFY2(failure->text().contains(QStringLiteral("refused the payload")), qPrintable(failure->text()));
+    QVERIFY(failure->text().contains(QStringLiteral("price must be a number")));
 }
 
 void TestMainWindow::layoutIsRemembered()
