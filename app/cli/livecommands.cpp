@@ -5,6 +5,7 @@
 #include "delivery/failure.h"
 #include "delivery/sender.h"
 #include "inspector/inspector.h"
+#include "preview/preview.h"
 #include "preview/previewer.h"
 #include "project/project.h"
 
@@ -252,14 +253,7 @@ int sendCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
     const preview::PreviewResult result =
         preview::Previewer(settings, secret, *mapping).compute(events->front().event);
     if (!result.request) {
-        QString why = result.notSentReason;
-        if (result.payloadError)
-            why = result.payloadError->describe();
-        else if (result.requestError)
-            why = result.requestError->describe();
-        else if (result.match == preview::PreviewResult::Match::TriggerError)
-            why = QStringLiteral("the trigger does not parse: ") + result.triggerError.describe();
-        return print(err, QStringLiteral("inkmapper-cli send: nothing sent: %1\n").arg(why)), 1;
+        return print(err, QStringLiteral("inkmapper-cli send: nothing sent: %1\n").arg(preview::Preview::whyNothingIsSent(result))), 1;
     }
     const destination::HttpRequest &request = *result.request;
     if (const std::optional<QString> warning = delivery::Failure::plaintextWarning(QUrl(request.url())))

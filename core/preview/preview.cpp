@@ -86,6 +86,17 @@ QString Preview::valueText(const json::Value &value, int maxLength)
     return text;
 }
 
+QString Preview::whyNothingIsSent(const PreviewResult &result)
+{
+    if (result.payloadError)
+        return result.payloadError->describe();
+    if (result.requestError)
+        return result.requestError->describe();
+    if (result.match == PreviewResult::Match::TriggerError)
+        return QStringLiteral("the trigger does not parse: ") + result.triggerError.describe();
+    return result.notSentReason;
+}
+
 QString Preview::summary(const PreviewResult &result)
 {
     const std::vector<fql::ConditionResult> &conditions = result.explanation.conditions;

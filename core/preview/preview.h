@@ -28,6 +28,8 @@ public:
      * A match whose request Segment fails to build adds the failure.
      */
     static QString summary(const PreviewResult &result);
+    /** Why `result` has no request to send, in a few words (for a send that sends nothing). */
+    static QString whyNothingIsSent(const PreviewResult &result);
 
     /** A condition of the tree as FQL (`event = "Order Completed"`); a group as "all of" / "any of". */
     static QString conditionText(const json::Value &condition);

@@ -8,6 +8,7 @@
 #include "inspector/inspector.h"
 #include "json/parser.h"
 #include "json/writer.h"
+#include "preview/preview.h"
 #include "preview/previewer.h"
 
 #include <QAction>
@@ -171,13 +172,7 @@ void SendPanel::send()
     const preview::PreviewInputs &in = *m_inputs;
     const preview::PreviewResult result = preview::Previewer(in.settings, in.secret, in.mapping).compute(in.event);
     if (!result.request) {
-        QString why = result.notSentReason;
-        if (result.payloadError)
-            why = result.payloadError->describe();
-        else if (result.requestError)
-            why = result.requestError->describe();
-        else if (result.match == preview::PreviewResult::Match::TriggerError)
-            why = tr("the trigger does not parse: %1").arg(result.triggerError.describe());
+        const QString why = preview::Preview::whyNothingIsSent(result);
         m_status->setText(tr("Nothing sent"));
         m_failure->showMessage(tr("Nothing to send for this event and mapping: %1").arg(why), MessageBar::Level::Warning);
         Q_EMIT statusMessage(tr("Nothing sent: %1").arg(why));

@@ -90,6 +90,8 @@ class TestPreview : public QObject
 private Q_SLOTS:
     void outcome_data();
     void outcome();
+    void whyNothingIsSent_data();
+    void whyNothingIsSent();
     void triggerErrorHasColumn();
     void evaluationError();
     void transformErrorHasKeyPath();
@@ -513,6 +515,33 @@ void TestPreview::curlArgumentsSurviveTheShell()
     QCOMPARE(args->back(), body);
     QVERIFY(args->contains(QByteArray("X-Test: ") + headerValue));
     QVERIFY(args->contains(QByteArray("authorization: Basic bWlfdXNlcjpzM2NyM3QtQWNjZXNz")));
+}
+
+void TestPreview::whyNothingIsSent_data()
+{
+    QTest::addColumn<QString>("trigger");
+    QTest::addColumn<QString>("mapping");
+    QTest::addColumn<QString>("reason");
+    const QString data = QStringLiteral(R"({"data":{"@path":"$."}})");
+    QTest::newRow("no match") << QStringLiteral(R"(type = "page")") << data << QString();
+    QTest::newRow("trigger typo") << QStringLiteral(R"(type = "track" and event = "Order)") << data << QStringLiteral("the trigger does not parse: ");
+    QTest::newRow("mapping error") << QStringLiteral(R"(type = "track")") << QStringLiteral(R"({"data":{"@path":42}})")
+                                   << QStringLiteral("data");
+}
+
+void TestPreview::whyNothingIsSent()
+{
+    QFETCH(QString, trigger);
+    QFETCH(QString, mapping);
+    QFETCH(QString, reason);
+    const PreviewResult result = Preview::compute(inputs(trigger, mapping, QStringLiteral(R"({"type":"track","event":"A"})")));
+    QVERIFY(!result.request);
+    const QString why = Preview::whyNothingIsSent(result);
+    QVERIFY(!why.isEmpty());
+    if (reason.isEmpty())
+        QCOMPARE(why, result.notSentReason); // Segment's own words for a trigger that does not match
+    else
+        QVERIFY2(why.contains(reason), qPrintable(why));
 }
 
 QTEST_GUILESS_MAIN(TestPreview)
