@@ -1,7 +1,9 @@
 #include "delivery/failure.h"
+#include "delivery/har.h"
 #include "delivery/sender.h"
 #include "inspector/inspector.h"
 
+#include "json/object.h"
 #include "json/parser.h"
 #include "preview/previewer.h"
 #include "project/mappingconfig.h"
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void httpsCertificateProblems_data();
     void httpsCertificateProblems();
     void redactedExchangeHoldsNoSecret();
+    void harHoldsTheExchangesWithoutTheSecret();
     void plaintextWarning_data();
     void plaintextWarning();
 };
@@ -242,7 +245,8 @@ void TestDelivery::httpsWithATrustedCertificate()
         previewedRequest(inspector.endpointUrl());
     const Exchange exchange = sendAndWait(sender, request);
     QSslConfiguration::setDefaultConfiguration(before);
-    QVERIFY2(!Failure::of(exchange), qPrintable(Failure::of(exchange)->explanation));
+    const std::optional<Failure> failure = Failure::of(exchange);
+    QVERIFY2(!failure, failure ? qPrintable(failure->explanation) : "");
     QCOMPARE(exchange.status, 200);
     QVERIFY(exchange.timings.encrypted >= 0);
     QCOMPARE(exchange.peerCertificate, certificate);
@@ -303,6 +307,45 @@ void TestDelivery::redactedExchangeHoldsNoSecret()
         QVERIFY(!header.value.contains(Secret.toUtf8()));
     }
     QCOMPARE(safe.request.body(), exchange.request.body());
+}
+
+void TestDelivery::harHoldsTheExchangesWithoutTheSecret()
+{
+    Inspector inspector;
+    QVERIFY(inspector.start(0));
+    Sender sender;
+    const destination::HttpRequest request = previewedRequest(inspector.endpointUrl() + QStringLiteral("?source=test"));
+    const Exchange accepted = sendAndWait(sender, request);
+    inspector.setBehaviour({Inspector::Answer::TooManyRequests, 0, 12});
+    const Exchange limited = sendAndWait(sender, request);
+
+    const QByteArray har = delivery::Har::write({accepted.redacted(), limited.redacted()}, QStringLiteral("9.9"));
+    const Result<json::Value> document = json::parse(QByteArrayView(har));
+    QVERIFY(document);
+    const json::Object &log = document->toObject().find(u"log")->toObject();
+    QCOMPARE(log.find(u"version")->toString(), QStringLiteral("1.2"));
+    QCOMPARE(log.find(u"creator")->toObject().find(u"version")->toString(), QStringLiteral("9.9"));
+    const json::Array &entries = log.find(u"entries")->toArray();
+    QCOMPARE(entries.size(), size_t(2));
+    const json::Object &first = entries[0].toObject();
+    const json::Object &sent = first.find(u"request")->toObject();
+    QCOMPARE(sent.find(u"method")->toString(), QStringLiteral("POST"));
+    QCOMPARE(sent.find(u"url")->toString(), request.url());
+    QCOMPARE(sent.find(u"postData")->toObject().find(u"text")->toString().toUtf8(), request.body());
+    QCOMPARE(sent.find(u"postData")->toObject().find(u"mimeType")->toString(), QStringLiteral("application/json"));
+    QCOMPARE(sent.find(u"queryString")->toArray().size(), size_t(1));
+    QCOMPARE(first.find(u"response")->toObject().find(u"status")->toNumber(), 200.0);
+    QVERIFY(first.find(u"response")->toObject().find(u"content")->toObject().find(u"text")->toString().contains(QStringLiteral("inspector")));
+    QCOMPARE(first.find(u"startedDateTime")->toString(), accepted.startedAt.toString(Qt::ISODateWithMs));
+    const json::Object &second = entries[1].toObject().find(u"response")->toObject();
+    QCOMPARE(second.find(u"status")->toNumber(), 429.0);
+    bool retryAfter = false;
+    for (const json::Value &h : second.find(u"headers")->toArray())
+        retryAfter = retryAfter || (h.toObject().find(u"name")->toString().compare(QStringLiteral("retry-after"), Qt::CaseInsensitive) == 0
+                                    && h.toObject().find(u"value")->toString() == u"12");
+    QVERIFY(retryAfter);
+    QVERIFY(!har.contains((Username + u':' + Secret).toUtf8().toBase64()));
+    QVERIFY(!har.contains(Secret.toUtf8()));
 }
 
 void TestDelivery::plaintextWarning_data()
