@@ -180,11 +180,16 @@ QWidget *MainWindow::createCentre()
     connect(m_sendPanel, &SendPanel::statusMessage, this, &MainWindow::showStatus);
     // Through the window, which first hands in an event edit still being parsed, then shows the answer.
     disconnect(m_sendPanel->sendAction(), &QAction::triggered, m_sendPanel, nullptr);
-    connect(m_sendPanel->sendAction(), &QAction::triggered, this, [this] {
-        m_document->commitPendingEdits();
-        m_sideTabs->setCurrentWidget(m_sendPanel);
-        m_sendPanel->send();
-    });
+    disconnect(m_sendPanel->sendAllAction(), &QAction::triggered, m_sendPanel, nullptr);
+    const auto sendThroughWindow = [this](void (SendPanel::*send)()) {
+        return [this, send] {
+            m_document->commitPendingEdits();
+            m_sideTabs->setCurrentWidget(m_sendPanel);
+            (m_sendPanel->*send)();
+        };
+    };
+    connect(m_sendPanel->sendAction(), &QAction::triggered, this, sendThroughWindow(&SendPanel::send));
+    connect(m_sendPanel->sendAllAction(), &QAction::triggered, this, sendThroughWindow(&SendPanel::sendToAllMatching));
     connect(m_mappingsPanel, &MappingsPanel::statusMessage, this, &MainWindow::showStatus);
     return centre;
 }
@@ -353,6 +358,7 @@ void MainWindow::createMenus()
 
     QMenu *test = menuBar()->addMenu(tr("&Test"));
     test->addAction(m_sendPanel->sendAction());
+    test->addAction(m_sendPanel->sendAllAction());
     test->addAction(m_sendPanel->cancelAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -470,6 +476,10 @@ void MainWindow::updatePreview()
         inputs.event = event->event;
     m_previewPanel->setInputs(inputs);
     m_sendPanel->setInputs(inputs);
+    std::vector<project::MappingConfig> mappings;
+    for (int i = 0; i < m_document->project().mappingCount(); ++i)
+        mappings.push_back(m_document->project().mapping(i));
+    m_sendPanel->setMappings(mappings);
 }
 
 void MainWindow::scheduleMatrix()

@@ -4,6 +4,7 @@
 #include "widgets/messagebar.h"
 
 #include "delivery/failure.h"
+#include "delivery/har.h"
 #include "delivery/sender.h"
 #include "inspector/inspector.h"
 #include "json/parser.h"
@@ -12,6 +13,12 @@
 #include "preview/previewer.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QSaveFile>
+#include <QSignalBlocker>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -61,6 +68,7 @@ SendPanel::SendPanel(QWidget *parent)
     : QWidget(parent)
     , m_sender(new delivery::Sender(this))
     , m_sendAction(new QAction(QIcon::fromTheme(QStringLiteral("mail-send")), tr("Send &Test"), this))
+    , m_sendAllAction(new QAction(tr("Send to &All Matching Mappings"), this))
     , m_cancelAction(new QAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("&Cancel Sending"), this))
     , m_sendButton(new QPushButton(this))
     , m_target(new QLabel(this))
@@ -71,20 +79,26 @@ SendPanel::SendPanel(QWidget *parent)
     , m_body(new QPlainTextEdit(this))
     , m_inspectorLine(new QLabel(this))
     , m_inspectorAnswer(new QComboBox(this))
+    , m_historyView(new QTreeWidget(this))
+    , m_copyCurl(new QPushButton(tr("Copy as &curl"), this))
+    , m_saveHar(new QPushButton(tr("Save as &HAR…"), this))
 {
     m_sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_sendAction->setToolTip(tr("Send the previewed request to the Movable Ink URL for real (Ctrl+Enter)"));
+    m_sendAllAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
+    m_sendAllAction->setToolTip(tr("Send the selected event through every enabled mapping whose trigger matches it"));
     m_cancelAction->setEnabled(false);
     connect(m_sendAction, &QAction::triggered, this, &SendPanel::send);
+    connect(m_sendAllAction, &QAction::triggered, this, &SendPanel::sendToAllMatching);
     connect(m_cancelAction, &QAction::triggered, this, &SendPanel::cancel);
     connect(m_sender, &delivery::Sender::finished, this, [this](quint64 id, const delivery::Exchange &exchange) {
-        if (id != m_sending)
+        const auto sending = m_sending.constFind(id);
+        if (sending == m_sending.cend())
             return;
-        m_sending = 0;
-        m_sendButton->setText(m_sendAction->text());
-        m_sendAction->setEnabled(true);
-        m_cancelAction->setEnabled(false);
-        show(exchange);
+        const QString mapping = *sending;
+        m_sending.erase(sending);
+        updateSendingState();
+        record(exchange, mapping);
     });
     m_sendButton->setText(m_sendAction->text());
     m_sendButton->setIcon(m_sendAction->icon());
@@ -134,11 +148,35 @@ SendPanel::SendPanel(QWidget *parent)
     inspectorRow->addWidget(m_inspectorLine, 1);
     inspectorRow->addWidget(m_inspectorAnswer);
 
+    m_historyView->setObjectName(QStringLiteral("sendHistory"));
+    m_historyView->setHeaderLabels({tr("Sent"), tr("Mapping"), tr("Status"), tr("Time")});
+    m_historyView->setRootIsDecorated(false);
+    m_historyView->setToolTip(tr("Every test sent in this session; select one to see it again"));
+    m_historyView->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    connect(m_historyView, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        const int index = item ? item->data(0, Qt::UserRole).toInt() : -1;
+        if (index >= 0 && index < int(m_history.size()))
+            show(m_history[size_t(index)].exchange);
+    });
+    m_copyCurl->setObjectName(QStringLiteral("copyExchangeAsCurl"));
+    m_copyCurl->setToolTip(tr("Copy the request shown as a curl command (the secret stays redacted)"));
+    m_copyCurl->setEnabled(false);
+    connect(m_copyCurl, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(curlCommand()); });
+    m_saveHar->setObjectName(QStringLiteral("saveHar"));
+    m_saveHar->setToolTip(tr("Save every test of this session as a HAR file (secrets redacted)"));
+    m_saveHar->setEnabled(false);
+    connect(m_saveHar, &QPushButton::clicked, this, &SendPanel::saveHar);
+
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_historyView);
     splitter->addWidget(m_headers);
     splitter->addWidget(m_body);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({110, 400}); // a few headers; the body gets the room
+    splitter->setStretchFactor(2, 3);
+    splitter->setSizes({90, 90, 400}); // a few tests, a few headers; the body gets the room
+    auto *exports = new QHBoxLayout;
+    exports->addStretch(1);
+    exports->addWidget(m_copyCurl);
+    exports->addWidget(m_saveHar);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -146,6 +184,7 @@ SendPanel::SendPanel(QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(m_failure);
     layout->addWidget(splitter, 1);
+    layout->addLayout(exports);
     layout->addLayout(inspectorRow);
     updateInspectorLine();
 }
@@ -167,46 +206,78 @@ void SendPanel::setInputs(const preview::PreviewInputs &inputs)
 
 void SendPanel::send()
 {
+    if (!isSending() && m_inputs)
+        start({m_inputs->mapping});
+}
+
+void SendPanel::sendToAllMatching()
+{
     if (isSending() || !m_inputs)
         return;
+    std::vector<project::MappingConfig> enabled;
+    std::copy_if(m_mappings.cbegin(), m_mappings.cend(), std::back_inserter(enabled),
+                 [](const project::MappingConfig &mapping) { return mapping.enabled; });
+    start(enabled);
+}
+
+bool SendPanel::start(const std::vector<project::MappingConfig> &mappings)
+{
     const preview::PreviewInputs &in = *m_inputs;
-    const preview::PreviewResult result = preview::Previewer(in.settings, in.secret, in.mapping).compute(in.event);
-    if (!result.request) {
-        const QString why = preview::Preview::whyNothingIsSent(result);
-        m_status->setText(tr("Nothing sent"));
-        m_failure->showMessage(tr("Nothing to send for this event and mapping: %1").arg(why), MessageBar::Level::Warning);
-        Q_EMIT statusMessage(tr("Nothing sent: %1").arg(why));
-        return;
+    std::vector<std::pair<QString, destination::HttpRequest>> requests;
+    QString why;
+    for (const project::MappingConfig &mapping : mappings) {
+        const preview::PreviewResult result = preview::Previewer(in.settings, in.secret, mapping).compute(in.event);
+        if (result.request)
+            requests.emplace_back(mapping.name, *result.request);
+        else if (mappings.size() == 1)
+            why = preview::Preview::whyNothingIsSent(result);
     }
-    if (!prepareInspector(QUrl(result.request->url())))
-        return;
+    if (requests.empty()) {
+        if (why.isEmpty())
+            why = tr("no enabled mapping's trigger matches this event");
+        m_status->setText(tr("Nothing sent"));
+        m_failure->showMessage(tr("Nothing to send for this event: %1").arg(why), MessageBar::Level::Warning);
+        Q_EMIT statusMessage(tr("Nothing sent: %1").arg(why));
+        return false;
+    }
+    prepareInspector(QUrl(requests.front().second.url()));
     m_failure->hide();
-    m_status->setText(tr("Sending to %1…").arg(result.request->url()));
-    m_sendButton->setText(tr("Cancel"));
-    m_sendAction->setEnabled(false);
-    m_cancelAction->setEnabled(true);
-    m_sending = m_sender->send(*result.request);
+    m_status->setText(requests.size() == 1 ? tr("Sending to %1…").arg(requests.front().second.url())
+                                           : tr("Sending %1 requests to %2…").arg(requests.size()).arg(requests.front().second.url()));
+    for (const auto &[mapping, request] : requests)
+        m_sending.insert(m_sender->send(request), mapping);
+    updateSendingState();
+    return true;
+}
+
+void SendPanel::updateSendingState()
+{
+    const bool sending = isSending();
+    m_sendButton->setText(sending ? tr("Cancel") : m_sendAction->text());
+    m_sendAction->setEnabled(!sending);
+    m_sendAllAction->setEnabled(!sending);
+    m_cancelAction->setEnabled(sending);
 }
 
 void SendPanel::cancel()
 {
-    if (m_sending)
-        m_sender->cancel(m_sending);
+    for (const quint64 id : m_sending.keys())
+        m_sender->cancel(id);
 }
 
-bool SendPanel::prepareInspector(const QUrl &url)
+void SendPanel::prepareInspector(const QUrl &url)
 {
     const bool local = (url.host() == u"127.0.0.1" || url.host().compare(u"localhost", Qt::CaseInsensitive) == 0)
         && url.port() == inspector::Inspector::DefaultPort && url.scheme() == u"http";
     if (!local)
-        return true;
+        return;
     if (!m_inspector) {
         auto *receiver = new inspector::Inspector(this);
         const Result<quint16> started = receiver->start(inspector::Inspector::DefaultPort);
         if (!started) {
             // Another program (an inkmapper-cli inspector, perhaps) listens there: send to it.
             delete receiver;
-            return true;
+            return;
         }
         m_inspector = receiver;
         m_inspector->setBehaviour({Answer(m_inspectorAnswer->currentData().toInt()), 5000, 30});
@@ -215,7 +286,6 @@ bool SendPanel::prepareInspector(const QUrl &url)
     // It stands in for the project's Movable Ink account: the project's credentials are the right ones.
     m_inspector->setCredentials(m_inputs->settings.username, m_inputs->secret);
     updateInspectorLine();
-    return true;
 }
 
 void SendPanel::updateInspectorLine()
@@ -235,9 +305,61 @@ void SendPanel::updateInspectorLine()
     m_inspectorLine->setToolTip(m_inspector->endpointUrl());
 }
 
+void SendPanel::record(const delivery::Exchange &exchange, const QString &mapping)
+{
+    // What stays in memory for display and export carries no secret.
+    m_history.push_back({mapping, exchange.redacted()});
+    const delivery::Exchange &kept = m_history.back().exchange;
+    auto *item = new QTreeWidgetItem({kept.startedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")), mapping,
+                                      kept.hasResponse() ? QString::number(kept.status) : tr("no answer"),
+                                      tr("%1 ms").arg(kept.timings.total)});
+    item->setData(0, Qt::UserRole, int(m_history.size()) - 1);
+    item->setToolTip(1, kept.request.url());
+    m_historyView->insertTopLevelItem(0, item);
+    m_saveHar->setEnabled(true);
+    {
+        const QSignalBlocker quiet(m_historyView); // shown just below, once
+        m_historyView->setCurrentItem(item);
+    }
+    show(kept);
+    const std::optional<delivery::Failure> failure = delivery::Failure::of(kept);
+    Q_EMIT statusMessage(failure ? tr("Test failed: %1").arg(failure->title)
+                                 : tr("Test sent: Movable Ink answered %1.").arg(kept.status));
+    Q_EMIT exchangeFinished();
+}
+
+QByteArray SendPanel::harDocument() const
+{
+    std::vector<delivery::Exchange> exchanges;
+    for (const HistoryEntry &entry : m_history)
+        exchanges.push_back(entry.exchange);
+    return delivery::Har::write(exchanges, QCoreApplication::applicationVersion());
+}
+
+QString SendPanel::curlCommand() const
+{
+    return m_last ? preview::Preview::toCurl(m_last->request, false) : QString();
+}
+
+void SendPanel::saveHar()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Tests as HAR"), QStringLiteral("inkmapper-tests.har"),
+                                                      tr("HTTP Archive (*.har);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    const QByteArray har = harDocument();
+    if (!file.open(QIODevice::WriteOnly) || file.write(har) != har.size() || !file.commit()) {
+        m_failure->showMessage(tr("%1 cannot be written: %2").arg(path, file.errorString()), MessageBar::Level::Error);
+        return;
+    }
+    Q_EMIT statusMessage(plural(qsizetype(m_history.size()), tr("Saved %n test to %1."), tr("Saved %n tests to %1.")).arg(path));
+}
+
 void SendPanel::show(const delivery::Exchange &exchange)
 {
-    m_last = exchange.redacted(); // what stays in memory for display carries no secret
+    m_last = exchange;
+    m_copyCurl->setEnabled(true);
     m_headers->clear();
     for (const auto &[name, value] : exchange.responseHeaders)
         m_headers->addTopLevelItem(new QTreeWidgetItem({QString::fromLatin1(name), QString::fromLatin1(value)}));
@@ -258,9 +380,6 @@ void SendPanel::show(const delivery::Exchange &exchange)
     } else {
         m_failure->hide();
     }
-    Q_EMIT statusMessage(failure ? tr("Test failed: %1").arg(failure->title)
-                                 : tr("Test sent: Movable Ink answered %1.").arg(exchange.status));
-    Q_EMIT exchangeFinished();
 }
 
 } // namespace inkmapper::ui

@@ -2,10 +2,13 @@
 
 #include "delivery/exchange.h"
 #include "preview/previewinputs.h"
+#include "project/mappingconfig.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <optional>
+#include <vector>
 
 class QAction;
 class QComboBox;
@@ -42,19 +45,36 @@ public:
 
     /** What a send sends: the request the preview makes for these inputs. */
     void setInputs(const preview::PreviewInputs &inputs);
+    /** The project's mappings, for "Send to All Matching Mappings". */
+    void setMappings(const std::vector<project::MappingConfig> &mappings) { m_mappings = mappings; }
 
     /** "Send Test" (Ctrl+Enter) and "Cancel" (Esc while sending), for the window's menus. */
     QAction *sendAction() const { return m_sendAction; }
+    /** "Send to All Matching Mappings" (Ctrl+Shift+Enter): the selected event through every enabled mapping. */
+    QAction *sendAllAction() const { return m_sendAllAction; }
     QAction *cancelAction() const { return m_cancelAction; }
 
     /** The exchange shown, if any. */
     const std::optional<delivery::Exchange> &lastExchange() const { return m_last; }
-    bool isSending() const { return m_sending != 0; }
+    bool isSending() const { return !m_sending.isEmpty(); }
     /** The in-app inspector, or nullptr before it is started. */
     inspector::Inspector *localInspector() const { return m_inspector; }
 
+    /** Every exchange of this session, oldest first, secrets redacted. */
+    struct HistoryEntry
+    {
+        QString mapping;
+        delivery::Exchange exchange;
+    };
+    const std::vector<HistoryEntry> &history() const { return m_history; }
+    /** The session's exchanges as a HAR 1.2 document (what "Save as HAR…" writes). */
+    QByteArray harDocument() const;
+    /** The curl command of the exchange shown, its secret redacted (what "Copy as curl" copies). */
+    QString curlCommand() const;
+
 public Q_SLOTS:
     void send();
+    void sendToAllMatching();
     void cancel();
 
 Q_SIGNALS:
@@ -64,17 +84,28 @@ Q_SIGNALS:
 
 private:
     void show(const delivery::Exchange &exchange);
-    /** Starts the in-app inspector when `url` names it; false with a message when it cannot. */
-    bool prepareInspector(const QUrl &url);
+    void record(const delivery::Exchange &exchange, const QString &mapping);
+    /** Sends the requests `mappings` make for the selected event; false when none makes one. */
+    bool start(const std::vector<project::MappingConfig> &mappings);
+    void updateSendingState();
+    void saveHar();
+    /**
+     * Starts the in-app inspector when `url` names it (unless another program listens there already) and gives
+     * it the project's credentials.
+     */
+    void prepareInspector(const QUrl &url);
     void updateInspectorLine();
 
     std::optional<preview::PreviewInputs> m_inputs;
     delivery::Sender *m_sender;
     inspector::Inspector *m_inspector = nullptr;
-    quint64 m_sending = 0; ///< the exchange under way, 0 when none
+    QHash<quint64, QString> m_sending; ///< the exchanges under way, with their mapping's name
     std::optional<delivery::Exchange> m_last;
+    std::vector<project::MappingConfig> m_mappings;
+    std::vector<HistoryEntry> m_history;
 
     QAction *m_sendAction;
+    QAction *m_sendAllAction;
     QAction *m_cancelAction;
     QPushButton *m_sendButton;
     QLabel *m_target;
@@ -85,6 +116,9 @@ private:
     QPlainTextEdit *m_body;
     QLabel *m_inspectorLine;
     QComboBox *m_inspectorAnswer;
+    QTreeWidget *m_historyView;
+    QPushButton *m_copyCurl;
+    QPushButton *m_saveHar;
 };
 
 } // namespace inkmapper::ui

@@ -648,6 +648,45 @@ void TestMainWindow::sendTestThroughTheWindow()
     QVERIFY(failure->isVisible());
     QVERIFY2(failure->text().contains(QStringLiteral("refused the payload")), qPrintable(failure->text()));
     QVERIFY(failure->text().contains(QStringLiteral("price must be a number")));
+
+    // The session's history: both tests, newest first; the first one can be looked at again and exported.
+    QCOMPARE(panel->history().size(), size_t(2));
+    auto *history = panel->findChild<QTreeWidget *>(QStringLiteral("sendHistory"));
+    QCOMPARE(history->topLevelItemCount(), 2);
+    QCOMPARE(history->topLevelItem(0)->text(2), QStringLiteral("400"));
+    history->setCurrentItem(history->topLevelItem(1));
+    QVERIFY2(status->text().startsWith(QStringLiteral("200 OK")), qPrintable(status->text()));
+    QVERIFY(!failure->isVisible());
+    const QString curl = panel->curlCommand();
+    QVERIFY(curl.contains(project::DemoProject::url()));
+    QVERIFY(!curl.contains(QString::fromLatin1(
+        (project::DemoProject::username() + u':' + ui::ProjectDocument::demoSecret()).toUtf8().toBase64())));
+    const QByteArray har = panel->harDocument();
+    QCOMPARE(har.count("\"startedDateTime\""), 2);
+    QVERIFY(!har.contains(ui::ProjectDocument::demoSecret().toUtf8()));
+
+    // An Order Completed event through every enabled mapping whose trigger matches it: one test each.
+    answer->setCurrentIndex(answer->findData(int(inspector::Inspector::Answer::Accept)));
+    int order = -1;
+    for (int i = 0; i < int(window.document()->project().events().size()); ++i) {
+        const json::Value name = window.document()->project().events()[size_t(i)].event.toObject().value(u"event");
+        if (name.isString() && name.toString() == u"Order Completed")
+            order = i;
+    }
+    QVERIFY(order >= 0);
+    window.document()->setCurrentEventIndex(order);
+    QTest::keyClick(window.mappingsPanel()->listView(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->history().size(), size_t(4), 10000);
+    QTRY_VERIFY(!panel->isSending());
+    QStringList mappings{panel->history()[2].mapping, panel->history()[3].mapping};
+    mappings.sort();
+    QStringList expected;
+    for (int i = 0; i < window.document()->project().mappingCount(); ++i)
+        expected.append(window.document()->project().mapping(i).name);
+    expected.sort();
+    QCOMPARE(mappings, expected); // the demo's two mappings both take an Order Completed
+    QCOMPARE(panel->history()[2].exchange.status, 200);
+    QCOMPARE(panel->history()[3].exchange.status, 200);
 }
 
 void TestMainWindow::layoutIsRemembered()
