@@ -132,11 +132,11 @@ bool Inspector::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     if (answer == Answer::NoAnswer) {
         m_unanswered.push_back(responder); // the connection stays open until the client gives up
     } else if (answer == Answer::Slow) {
-        QTimer::singleShot(m_behaviour.delayMs, this, [this, index, responder] {
-            this->answer(index, *responder, Answer::Accept);
+        QTimer::singleShot(m_behaviour.delayMs, this, [this, index, epoch = m_epoch, responder] {
+            this->answer(index, epoch, *responder, Answer::Accept);
         });
     } else {
-        this->answer(index, *responder, answer);
+        this->answer(index, m_epoch, *responder, answer);
     }
     return true;
 }
@@ -146,8 +146,16 @@ void Inspector::missingHandler(const QHttpServerRequest &, QTcpSocket *)
     // handleRequest() takes every request.
 }
 
-void Inspector::answer(int index, QHttpServerResponder &responder, Answer answer)
+void Inspector::answer(int index, quint64 epoch, QHttpServerResponder &responder, Answer answer)
 {
+    // The list may have been cleared while a slow answer waited: the answer still goes out, unrecorded.
+    const bool listed = epoch == m_epoch && size_t(index) < m_received.size();
+    const auto note = [&](int status) {
+        if (!listed)
+            return;
+        m_received[size_t(index)].answeredStatus = status;
+        Q_EMIT answered(index);
+    };
     Status status = Status::Ok;
     QByteArray body = QByteArrayLiteral(R"({"status":"ok","message":"Received by the InkMapper inspector"})");
     switch (answer) {
@@ -169,10 +177,9 @@ void Inspector::answer(int index, QHttpServerResponder &responder, Answer answer
         break;
     case Answer::TooManyRequests: {
         const QByteArray retryAfter = QByteArray::number(m_behaviour.retryAfterSeconds);
-        m_received[size_t(index)].answeredStatus = 429;
         responder.write(QByteArrayLiteral(R"({"error":"Too Many Requests"})"),
                         {{"Content-Type", Json}, {"Retry-After", retryAfter}}, Status::TooManyRequests);
-        Q_EMIT answered(index);
+        note(429);
         return;
     }
     case Answer::ServerError:
@@ -180,9 +187,8 @@ void Inspector::answer(int index, QHttpServerResponder &responder, Answer answer
         body = R"({"error":"Internal Server Error"})";
         break;
     }
-    m_received[size_t(index)].answeredStatus = int(status);
     responder.write(body, Json, status);
-    Q_EMIT answered(index);
+    note(int(status));
 }
 
 } // namespace inkmapper::inspector

@@ -85,7 +85,12 @@ public:
     const Behaviour &behaviour() const { return m_behaviour; }
 
     const std::vector<ReceivedRequest> &received() const { return m_received; }
-    void clearReceived() { m_received.clear(); }
+    /** Forgets the requests received; one still waiting for its answer is answered but no longer listed. */
+    void clearReceived()
+    {
+        m_received.clear();
+        ++m_epoch;
+    }
 
     /** The name of an answer as the CLI and the app offer it ("accept", "401", "slow", ...). */
     static QString answerName(Answer answer);
@@ -101,11 +106,12 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    void answer(int index, QHttpServerResponder &responder, Answer answer);
+    void answer(int index, quint64 epoch, QHttpServerResponder &responder, Answer answer);
 
     Behaviour m_behaviour;
     QByteArray m_expectedAuthorization; ///< empty: no check
     quint16 m_port = 0;
+    quint64 m_epoch = 0; ///< counts clearReceived(): an index from before it names nothing
     std::optional<QSslConfiguration> m_tls;
     std::vector<ReceivedRequest> m_received;
     std::vector<std::shared_ptr<QHttpServerResponder>> m_unanswered; ///< kept open for NoAnswer

@@ -1,9 +1,12 @@
 #include "sendpanel.h"
 
+#include "inspectordialog.h"
+
 #include "util/plural.h"
 #include "widgets/messagebar.h"
 
 #include "delivery/failure.h"
+#include "destination/basicauth.h"
 #include "delivery/har.h"
 #include "delivery/sender.h"
 #include "inspector/inspector.h"
@@ -82,6 +85,8 @@ SendPanel::SendPanel(QWidget *parent)
     , m_historyView(new QTreeWidget(this))
     , m_copyCurl(new QPushButton(tr("Copy as &curl"), this))
     , m_saveHar(new QPushButton(tr("Save as &HAR…"), this))
+    , m_sendAgain(new QPushButton(tr("Send A&gain"), this))
+    , m_showReceived(new QPushButton(tr("&Requests Received…"), this))
 {
     m_sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_sendAction->setToolTip(tr("Send the previewed request to the Movable Ink URL for real (Ctrl+Enter)"));
@@ -147,6 +152,7 @@ SendPanel::SendPanel(QWidget *parent)
     auto *inspectorRow = new QHBoxLayout;
     inspectorRow->addWidget(m_inspectorLine, 1);
     inspectorRow->addWidget(m_inspectorAnswer);
+    inspectorRow->addWidget(m_showReceived);
 
     m_historyView->setObjectName(QStringLiteral("sendHistory"));
     m_historyView->setHeaderLabels({tr("Sent"), tr("Mapping"), tr("Status"), tr("Time")});
@@ -173,7 +179,15 @@ SendPanel::SendPanel(QWidget *parent)
     splitter->addWidget(m_body);
     splitter->setStretchFactor(2, 3);
     splitter->setSizes({90, 90, 400}); // a few tests, a few headers; the body gets the room
+    m_sendAgain->setObjectName(QStringLiteral("sendAgain"));
+    m_sendAgain->setToolTip(tr("Send the selected test again, signed with the current Access Key ID and Secret"));
+    m_sendAgain->setEnabled(false);
+    connect(m_sendAgain, &QPushButton::clicked, this, &SendPanel::sendAgain);
+    m_showReceived->setObjectName(QStringLiteral("showInspectorRequests"));
+    m_showReceived->setToolTip(tr("Every request the local inspector received, headers and body"));
+    connect(m_showReceived, &QPushButton::clicked, this, &SendPanel::showInspectorRequests);
     auto *exports = new QHBoxLayout;
+    exports->addWidget(m_sendAgain);
     exports->addStretch(1);
     exports->addWidget(m_copyCurl);
     exports->addWidget(m_saveHar);
@@ -288,9 +302,45 @@ void SendPanel::prepareInspector(const QUrl &url)
     updateInspectorLine();
 }
 
+void SendPanel::sendAgain()
+{
+    QTreeWidgetItem *item = m_historyView->currentItem();
+    if (!item || isSending() || !m_inputs)
+        return;
+    const HistoryEntry entry = m_history[size_t(item->data(0, Qt::UserRole).toInt())];
+    // The history holds no secret: the request is signed again with the credentials the project has now.
+    destination::HttpRequest request = entry.exchange.request;
+    QList<destination::HttpHeader> headers = request.headers();
+    for (destination::HttpHeader &header : headers) {
+        if (header.origin == destination::HttpHeader::Origin::Client
+            && QByteArrayView(header.name).compare("authorization", Qt::CaseInsensitive) == 0)
+            header.value = destination::BasicAuth::headerValue(m_inputs->settings.username, m_inputs->secret);
+    }
+    request.setHeaders(headers);
+    prepareInspector(QUrl(request.url()));
+    m_failure->hide();
+    m_status->setText(tr("Sending again to %1…").arg(request.url()));
+    m_sending.insert(m_sender->send(request), entry.mapping);
+    updateSendingState();
+}
+
+void SendPanel::showInspectorRequests()
+{
+    if (!m_inspector)
+        return;
+    if (!m_inspectorDialog) {
+        m_inspectorDialog = new InspectorDialog(m_inspector, this);
+        m_inspectorDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_inspectorDialog->show();
+    m_inspectorDialog->raise();
+    m_inspectorDialog->activateWindow();
+}
+
 void SendPanel::updateInspectorLine()
 {
     m_inspectorAnswer->setVisible(m_inspector != nullptr);
+    m_showReceived->setVisible(m_inspector != nullptr);
     if (!m_inspector) {
         m_inspectorLine->setText(tr("Local inspector: starts when you send to %1 (the demo project does).")
                                      .arg(QStringLiteral("http://127.0.0.1:%1%2")
@@ -317,6 +367,7 @@ void SendPanel::record(const delivery::Exchange &exchange, const QString &mappin
     item->setToolTip(1, kept.request.url());
     m_historyView->insertTopLevelItem(0, item);
     m_saveHar->setEnabled(true);
+    m_sendAgain->setEnabled(true);
     {
         const QSignalBlocker quiet(m_historyView); // shown just below, once
         m_historyView->setCurrentItem(item);

@@ -5,6 +5,7 @@
 #include "project/mappingconfig.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
@@ -12,6 +13,7 @@
 
 class QAction;
 class QComboBox;
+class QDialog;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -75,6 +77,10 @@ public:
 public Q_SLOTS:
     void send();
     void sendToAllMatching();
+    /** Sends the exchange selected in the history again, signed with the current credentials. */
+    void sendAgain();
+    /** Opens the list of what the local inspector received. */
+    void showInspectorRequests();
     void cancel();
 
 Q_SIGNALS:
@@ -119,6 +125,9 @@ private:
     QTreeWidget *m_historyView;
     QPushButton *m_copyCurl;
     QPushButton *m_saveHar;
+    QPushButton *m_sendAgain;
+    QPushButton *m_showReceived;
+    QPointer<QDialog> m_inspectorDialog;
 };
 
 } // namespace inkmapper::ui

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void failureClasses_data();
     void failureClasses();
     void cancelStopsTheExchange();
+    void clearingTheInspectorWhileASlowAnswerWaits();
     void httpsWithATrustedCertificate();
     void httpsCertificateProblems_data();
     void httpsCertificateProblems();
@@ -291,6 +292,20 @@ void TestDelivery::httpsCertificateProblems()
     QVERIFY2(failure->explanation.contains(QStringLiteral("subject ") + certifiedName), qPrintable(failure->explanation));
     QVERIFY(failure->explanation.contains(QStringLiteral("valid from ")));
     QVERIFY(inspector.received().empty()); // nothing was sent
+}
+
+void TestDelivery::clearingTheInspectorWhileASlowAnswerWaits()
+{
+    Inspector inspector;
+    QVERIFY(inspector.start(0));
+    inspector.setBehaviour({Inspector::Answer::Slow, 200, 0});
+    connect(&inspector, &Inspector::requestReceived, &inspector, [&inspector] { inspector.clearReceived(); });
+    QSignalSpy answered(&inspector, &Inspector::answered);
+    Sender sender;
+    const Exchange exchange = sendAndWait(sender, previewedRequest(inspector.endpointUrl()));
+    QCOMPARE(exchange.status, 200); // answered all the same
+    QVERIFY(inspector.received().empty());
+    QCOMPARE(answered.count(), 0); // nothing listed to mark as answered
 }
 
 void TestDelivery::redactedExchangeHoldsNoSecret()

@@ -32,6 +32,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -687,6 +688,26 @@ void TestMainWindow::sendTestThroughTheWindow()
     QCOMPARE(mappings, expected); // the demo's two mappings both take an Order Completed
     QCOMPARE(panel->history()[2].exchange.status, 200);
     QCOMPARE(panel->history()[3].exchange.status, 200);
+
+    // Sending a test again: the history holds no secret, so the request is signed anew (else a 401).
+    history->setCurrentItem(history->topLevelItem(history->topLevelItemCount() - 1)); // the first test
+    panel->findChild<QPushButton *>(QStringLiteral("sendAgain"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(panel->history().size(), size_t(5), 10000);
+    QCOMPARE(panel->history().back().exchange.status, 200);
+    QCOMPARE(panel->history().back().exchange.request.body(), previewedBody);
+
+    // What the inspector received, in the app: every request, the credentials redacted.
+    panel->findChild<QPushButton *>(QStringLiteral("showInspectorRequests"))->click();
+    auto *received = window.findChild<QTreeWidget *>(QStringLiteral("inspectorRequests"));
+    QVERIFY(received);
+    QCOMPARE(received->topLevelItemCount(), int(panel->localInspector()->received().size()));
+    QCOMPARE(received->topLevelItem(1)->text(3), QStringLiteral("400"));
+    received->setCurrentItem(received->topLevelItem(0));
+    const QString detail = window.findChild<QPlainTextEdit *>(QStringLiteral("inspectorRequestDetail"))->toPlainText();
+    QVERIFY2(detail.contains(QStringLiteral("Basic [redacted]"), Qt::CaseInsensitive), qPrintable(detail));
+    QVERIFY(detail.contains(QString::fromUtf8(previewedBody)));
+    QVERIFY(!detail.contains(QString::fromLatin1(
+        (project::DemoProject::username() + u':' + ui::ProjectDocument::demoSecret()).toUtf8().toBase64())));
 }
 
 void TestMainWindow::layoutIsRemembered()
