@@ -74,7 +74,7 @@ Result<quint16> Inspector::start(quint16 port)
 QString Inspector::endpointUrl() const
 {
     return m_tls ? QStringLiteral("https://localhost:%1%2").arg(m_port).arg(endpointPath())
-                 : QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(endpointPath());
+                 : localUrl(m_port);
 }
 
 void Inspector::setCredentials(const QString &username, const QString &secret)

@@ -65,6 +65,11 @@ public:
     /** The path the inspector's URL names, like Movable Ink's endpoint. */
     static QString endpointPath() { return QStringLiteral("/v1/segment/events"); }
     static constexpr quint16 DefaultPort = 8787;
+    /** The URL of an inspector listening on `port` of this machine (http, the demo project's by default). */
+    static QString localUrl(quint16 port = DefaultPort)
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(endpointPath());
+    }
 
     explicit Inspector(QObject *parent = nullptr);
     ~Inspector() override;

@@ -11,6 +11,8 @@
 #include "preview/previewinputs.h"
 #include "preview/previewpanel.h"
 #include "send/sendpanel.h"
+
+#include "inspector/inspector.h"
 #include "widgets/icons.h"
 #include "trigger/triggereditor.h"
 #include "util/plural.h"
@@ -178,6 +180,18 @@ QWidget *MainWindow::createCentre()
     });
     connect(m_eventsPanel, &EventsPanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_sendPanel, &SendPanel::statusMessage, this, &MainWindow::showStatus);
+    // One click (and one undo step) to rehearse without an account: the inspector starts on the first send.
+    m_useInspectorAction = new QAction(tr("Send to the &Local Inspector"), this);
+    m_useInspectorAction->setToolTip(tr("Point the project's Movable Ink URL at the receiver this app runs on %1")
+                                         .arg(inspector::Inspector::localUrl()));
+    connect(m_useInspectorAction, &QAction::triggered, this, [this] {
+        // A step of its own: typed URL changes merge into one undo step, this one does not join them.
+        m_document->undoStack()->beginMacro(m_useInspectorAction->text().remove(u'&'));
+        m_document->setMovableInkUrl(inspector::Inspector::localUrl());
+        m_document->undoStack()->endMacro();
+        showStatus(tr("The project now sends to the local inspector (%1): Ctrl+Enter sends a test; Ctrl+Z goes back.")
+                       .arg(inspector::Inspector::localUrl()));
+    });
     // Through the window, which first hands in an event edit still being parsed, then shows the answer.
     disconnect(m_sendPanel->sendAction(), &QAction::triggered, m_sendPanel, nullptr);
     disconnect(m_sendPanel->sendAllAction(), &QAction::triggered, m_sendPanel, nullptr);
@@ -359,6 +373,8 @@ void MainWindow::createMenus()
     QMenu *test = menuBar()->addMenu(tr("&Test"));
     test->addAction(m_sendPanel->sendAction());
     test->addAction(m_sendPanel->sendAllAction());
+    test->addSeparator();
+    test->addAction(m_useInspectorAction);
     test->addAction(m_sendPanel->cancelAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

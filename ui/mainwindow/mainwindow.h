@@ -50,6 +50,7 @@ public:
     PreviewPanel *previewPanel() const { return m_previewPanel; }
     MatrixView *matrixView() const { return m_matrixView; }
     SendPanel *sendPanel() const { return m_sendPanel; }
+    QAction *useInspectorAction() const { return m_useInspectorAction; }
     /** The right-hand tabs: Preview and Matrix. */
     QTabWidget *sideTabs() const { return m_sideTabs; }
 
@@ -118,6 +119,7 @@ private:
     PreviewPanel *m_previewPanel = nullptr;
     MatrixView *m_matrixView = nullptr;
     SendPanel *m_sendPanel = nullptr;
+    QAction *m_useInspectorAction = nullptr;
     QTabWidget *m_sideTabs = nullptr;
     QWidget *m_mappingEditor = nullptr;
     QLabel *m_mappingTitle = nullptr;

@@ -343,9 +343,7 @@ void SendPanel::updateInspectorLine()
     m_showReceived->setVisible(m_inspector != nullptr);
     if (!m_inspector) {
         m_inspectorLine->setText(tr("Local inspector: starts when you send to %1 (the demo project does).")
-                                     .arg(QStringLiteral("http://127.0.0.1:%1%2")
-                                              .arg(inspector::Inspector::DefaultPort)
-                                              .arg(inspector::Inspector::endpointPath())));
+                                     .arg(inspector::Inspector::localUrl()));
         return;
     }
     m_inspectorLine->setText(plural(qsizetype(m_inspector->received().size()),

@@ -126,6 +126,7 @@ private Q_SLOTS:
     void fieldEditorEditsTheSelectedMapping();
     void previewShowsTheSelectedEventAndMapping();
     void sendTestThroughTheWindow();
+    void oneClickPointsTheProjectAtTheInspector();
     void layoutIsRemembered();
     void leftColumnShowsWholeMappingNames();
     void eventListCellsCarryTheirFullText_data();
@@ -708,6 +709,19 @@ void TestMainWindow::sendTestThroughTheWindow()
     QVERIFY(detail.contains(QString::fromUtf8(previewedBody)));
     QVERIFY(!detail.contains(QString::fromLatin1(
         (project::DemoProject::username() + u':' + ui::ProjectDocument::demoSecret()).toUtf8().toBase64())));
+}
+
+void TestMainWindow::oneClickPointsTheProjectAtTheInspector()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.document()->setMovableInkUrl(QStringLiteral("https://collector.example.com/e"));
+    window.useInspectorAction()->trigger();
+    QCOMPARE(window.document()->project().settings().movableInkUrl, QStringLiteral("http://127.0.0.1:8787/v1/segment/events"));
+    QCOMPARE(window.settingsPanel()->lineEdit(SettingsPanel::Field::Url)->text(), QStringLiteral("http://127.0.0.1:8787/v1/segment/events"));
+    window.undoAction()->trigger();
+    QCOMPARE(window.document()->project().settings().movableInkUrl, QStringLiteral("https://collector.example.com/e"));
 }
 
 void TestMainWindow::layoutIsRemembered()
