@@ -3,6 +3,7 @@
 #include "enginecommand.h"
 #include "enginecommands.h"
 #include "livecommands.h"
+#include "output.h"
 
 #include <QByteArray>
 
@@ -41,12 +42,6 @@ const EngineCommand engineCommands[] = {
      "  {\"ok\":false,\"error\":\"...\"}\n",
      requestLine},
 };
-
-void print(std::FILE *f, const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), f);
-}
 
 QString usage()
 {

@@ -1,4 +1,5 @@
 #include "livecommands.h"
+#include "output.h"
 
 #include "inputfiles.h"
 
@@ -21,13 +22,6 @@
 namespace inkmapper::cli {
 
 namespace {
-
-void print(std::FILE *f, const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), f);
-    std::fflush(f);
-}
 
 /** Parses `arguments` (without the command's name); on a usage error prints it and returns false. */
 bool parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments, std::FILE *err)
@@ -100,13 +94,7 @@ QString describeReceived(const inspector::ReceivedRequest &request, int number)
                        .arg(number)
                        .arg(request.at.toString(Qt::ISODateWithMs), QString::fromLatin1(request.method), request.target,
                             request.authorized ? QStringLiteral("basic auth ok") : QStringLiteral("basic auth WRONG"));
-    for (const auto &[name, value] : request.headers) {
-        const bool secret = QByteArrayView(name).compare("authorization", Qt::CaseInsensitive) == 0;
-        text += QString::fromLatin1(name) + QStringLiteral(": ")
-            + (secret ? QString::fromLatin1(value.split(' ').value(0)) + QStringLiteral(" [redacted]") : QString::fromLatin1(value))
-            + u'\n';
-    }
-    text += u'\n' + QString::fromUtf8(request.body) + u'\n';
+    text += request.redactedHeaderLines() + u'\n' + QString::fromUtf8(request.body) + u'\n';
     return text;
 }
 

@@ -1,4 +1,5 @@
 #include "livecommands.h"
+#include "output.h"
 
 #include "enginecommands.h"
 #include "inputfiles.h"
@@ -20,12 +21,6 @@
 namespace inkmapper::cli {
 
 namespace {
-
-void print(std::FILE *f, const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), f);
-}
 
 void printLine(std::FILE *f, const json::Value &value)
 {

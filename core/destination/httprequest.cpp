@@ -42,14 +42,18 @@ bool HttpRequest::hasHeader(QByteArrayView name) const
 HttpRequest HttpRequest::redacted() const
 {
     HttpRequest copy = *this;
-    for (HttpHeader &h : copy.m_headers) {
-        if (h.name.compare("authorization", Qt::CaseInsensitive) != 0)
-            continue;
-        // Keep the scheme ("Basic", "Bearer") so the preview still says what kind of credential it is.
-        const qsizetype space = h.value.indexOf(' ');
-        h.value = space > 0 ? h.value.left(space) + " [redacted]" : QByteArray("[redacted]");
-    }
+    for (HttpHeader &h : copy.m_headers)
+        h.value = redactedValue(h.name, h.value);
     return copy;
+}
+
+QByteArray HttpRequest::redactedValue(QByteArrayView name, const QByteArray &value)
+{
+    if (name.compare("authorization", Qt::CaseInsensitive) != 0)
+        return value;
+    // Keep the scheme ("Basic", "Bearer") so the preview still says what kind of credential it is.
+    const qsizetype space = value.indexOf(' ');
+    return space > 0 ? value.left(space) + " [redacted]" : QByteArray("[redacted]");
 }
 
 } // namespace inkmapper::destination

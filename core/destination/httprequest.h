@@ -50,6 +50,8 @@ public:
 
     /** A copy safe to show or export: every Authorization value reduced to its scheme plus "[redacted]". */
     HttpRequest redacted() const;
+    /** A header value safe to show: `value` itself, or for an Authorization header its scheme plus "[redacted]". */
+    static QByteArray redactedValue(QByteArrayView name, const QByteArray &value);
 
     friend bool operator==(const HttpRequest &, const HttpRequest &) = default;
 

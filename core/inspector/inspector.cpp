@@ -1,6 +1,7 @@
 #include "inspector.h"
 
 #include "destination/basicauth.h"
+#include "destination/httprequest.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -33,6 +34,16 @@ QByteArray ReceivedRequest::header(QByteArrayView name) const
             return value;
     }
     return {};
+}
+
+QString ReceivedRequest::redactedHeaderLines() const
+{
+    QString text;
+    for (const auto &[name, value] : headers) {
+        text += QString::fromLatin1(name) + QStringLiteral(": ")
+            + QString::fromLatin1(destination::HttpRequest::redactedValue(name, value)) + u'\n';
+    }
+    return text;
 }
 
 Inspector::Inspector(QObject *parent)

@@ -32,6 +32,8 @@ struct ReceivedRequest
 
     /** The value of the first header `name` (case-insensitive), or a null QByteArray. */
     QByteArray header(QByteArrayView name) const;
+    /** "Name: value" lines as received, the Authorization value redacted to its scheme. */
+    QString redactedHeaderLines() const;
 };
 
 /**

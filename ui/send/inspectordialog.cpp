@@ -89,15 +89,9 @@ void InspectorDialog::showRequest(int index)
     if (index < 0 || index >= int(m_inspector->received().size()))
         return;
     const inspector::ReceivedRequest &request = m_inspector->received()[size_t(index)];
-    QString text = QString::fromLatin1(request.method) + u' ' + request.target + u'\n';
-    for (const auto &[name, value] : request.headers) {
-        const bool secret = QByteArrayView(name).compare("authorization", Qt::CaseInsensitive) == 0;
-        // The scheme stays ("Basic"), the credentials never show.
-        text += QString::fromLatin1(name) + QStringLiteral(": ")
-            + (secret ? QString::fromLatin1(value.split(' ').value(0)) + QStringLiteral(" [redacted]") : QString::fromLatin1(value))
-            + u'\n';
-    }
-    text += u'\n' + QString::fromUtf8(request.body);
+    // The scheme stays ("Basic"), the credentials never show.
+    const QString text = QString::fromLatin1(request.method) + u' ' + request.target + u'\n' + request.redactedHeaderLines()
+        + u'\n' + QString::fromUtf8(request.body);
     m_detail->setPlainText(text);
 }
 
