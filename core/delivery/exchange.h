@@ -14,12 +14,32 @@
 
 namespace inkmapper::delivery {
 
-/** How long the stages of one exchange took, in milliseconds from the start; -1 where it did not happen. */
+/**
+ * When the stages of one exchange happened, in milliseconds from the start; -1 where a stage did not happen
+ * (a reused connection has no lookup or connect, plain http no TLS, a failed exchange no first byte).
+ * QNetworkAccessManager reports when the socket starts connecting (the host is looked up by then), when the
+ * TLS handshake is done and when the request is written; TCP's own handshake is not reported apart from TLS.
+ */
 struct Timings
 {
-    qint64 encrypted = -1; ///< TLS handshake done (https only)
-    qint64 firstByte = -1; ///< the response's status line and headers arrived
-    qint64 total = -1;     ///< the exchange ended (answered, failed or cancelled)
+    qint64 connecting = -1;  ///< the host was looked up and the socket started connecting
+    qint64 encrypted = -1;   ///< TLS handshake done (https only)
+    qint64 requestSent = -1; ///< the request was written on the connection
+    qint64 firstByte = -1;   ///< the response's status line and headers arrived
+    qint64 total = -1;       ///< the exchange ended (answered, failed or cancelled)
+
+    /** The length of each phase in milliseconds, -1 for a phase that did not happen (HAR's timings). */
+    struct Phases
+    {
+        qint64 dns = -1;     ///< looking the host up (and waiting for a free connection)
+        qint64 connect = -1; ///< TCP connect, and the TLS handshake for https (not measured apart)
+        qint64 send = -1;    ///< writing the request
+        qint64 wait = -1;    ///< the server's time: request written to first byte
+        qint64 receive = -1; ///< first byte to the end
+    };
+    Phases phases() const;
+
+    friend bool operator==(const Timings &, const Timings &) = default;
 };
 
 /**
@@ -49,6 +69,8 @@ struct Exchange
     QByteArray responseHeader(QByteArrayView name) const;
     /** A copy whose request carries no secret (Authorization reduced to its scheme). */
     Exchange redacted() const;
+
+    friend bool operator==(const Exchange &, const Exchange &) = default;
 };
 
 } // namespace inkmapper::delivery

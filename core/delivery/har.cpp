@@ -75,16 +75,17 @@ json::Value responseOf(const Exchange &exchange)
 
 json::Value timingsOf(const Timings &t)
 {
-    // HAR's phases: blocked, dns, connect and ssl are unknown (-1) but TLS; wait is until the first byte.
-    const qint64 firstByte = t.firstByte >= 0 ? t.firstByte : t.total;
+    // HAR 1.2: dns and connect are -1 when they did not happen (a reused connection), connect includes TLS
+    // (ssl, its part, is not measured apart: -1); send, wait and receive are never negative.
+    const Timings::Phases p = t.phases();
     json::Object out;
     out.set(QStringLiteral("blocked"), json::Value(-1));
-    out.set(QStringLiteral("dns"), json::Value(-1));
-    out.set(QStringLiteral("connect"), json::Value(-1));
-    out.set(QStringLiteral("ssl"), json::Value(t.encrypted >= 0 ? t.encrypted : qint64(-1)));
-    out.set(QStringLiteral("send"), json::Value(0));
-    out.set(QStringLiteral("wait"), json::Value(std::max<qint64>(0, firstByte - std::max<qint64>(0, t.encrypted))));
-    out.set(QStringLiteral("receive"), json::Value(std::max<qint64>(0, t.total - firstByte)));
+    out.set(QStringLiteral("dns"), json::Value(p.dns));
+    out.set(QStringLiteral("connect"), json::Value(p.connect));
+    out.set(QStringLiteral("ssl"), json::Value(-1));
+    out.set(QStringLiteral("send"), json::Value(std::max<qint64>(0, p.send)));
+    out.set(QStringLiteral("wait"), json::Value(std::max<qint64>(0, p.wait)));
+    out.set(QStringLiteral("receive"), json::Value(std::max<qint64>(0, p.receive)));
     return json::Value(std::move(out));
 }
 

@@ -76,12 +76,24 @@ quint64 Sender::send(const destination::HttpRequest &request)
     m_replies.insert(id, transfer);
 
     QNetworkReply *reply = transfer->reply;
-    connect(reply, &QNetworkReply::metaDataChanged, this, [transfer] {
-        if (transfer->exchange.timings.firstByte < 0)
-            transfer->exchange.timings.firstByte = transfer->clock.elapsed();
+    // The phases are those of the first request: a redirect connects and sends again, and a connection
+    // retried on another address of the host starts connecting again (the last start counts).
+    Timings &timings = transfer->exchange.timings;
+    connect(reply, &QNetworkReply::socketStartedConnecting, this, [transfer, &timings] {
+        if (timings.requestSent < 0)
+            timings.connecting = transfer->clock.elapsed();
     });
-    connect(reply, &QNetworkReply::encrypted, this, [transfer] {
-        transfer->exchange.timings.encrypted = transfer->clock.elapsed();
+    connect(reply, &QNetworkReply::requestSent, this, [transfer, &timings] {
+        if (timings.requestSent < 0)
+            timings.requestSent = transfer->clock.elapsed();
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [transfer, &timings] {
+        if (timings.firstByte < 0)
+            timings.firstByte = transfer->clock.elapsed();
+    });
+    connect(reply, &QNetworkReply::encrypted, this, [transfer, &timings] {
+        if (timings.requestSent < 0)
+            timings.encrypted = transfer->clock.elapsed();
         transfer->exchange.peerCertificate = transfer->reply->sslConfiguration().peerCertificate();
     });
     connect(reply, &QNetworkReply::sslErrors, this, [transfer](const QList<QSslError> &errors) {

@@ -69,6 +69,8 @@ class TestDelivery : public QObject
 private Q_SLOTS:
     void initTestCase();
     void receivedBytesEqualThePreview();
+    void timingPhases_data();
+    void timingPhases();
     void failureClasses_data();
     void failureClasses();
     void cancelStopsTheExchange();
@@ -110,8 +112,42 @@ void TestDelivery::receivedBytesEqualThePreview()
     QCOMPARE(received.header("x-user"), QByteArrayLiteral("u-42"));
     QVERIFY(exchange.responseBody.contains("inspector"));
     QCOMPARE(exchange.responseHeader("content-type"), QByteArrayLiteral("application/json"));
-    QVERIFY(exchange.timings.firstByte >= 0);
-    QVERIFY(exchange.timings.total >= exchange.timings.firstByte);
+    // A fresh connection over plain http: looked up, connected and written, then answered.
+    const delivery::Timings &t = exchange.timings;
+    QVERIFY(t.connecting >= 0);
+    QVERIFY(t.requestSent >= t.connecting);
+    QVERIFY(t.firstByte >= t.requestSent);
+    QVERIFY(t.total >= t.firstByte);
+    QCOMPARE(t.encrypted, -1);
+
+    // The next request to the same server goes over the same connection: nothing to look up or connect.
+    const Exchange again = sendAndWait(sender, request);
+    QCOMPARE(again.status, 200);
+    QCOMPARE(again.timings.connecting, -1);
+    QCOMPARE(again.timings.phases().connect, -1);
+    QVERIFY(again.timings.requestSent >= 0);
+}
+
+void TestDelivery::timingPhases_data()
+{
+    QTest::addColumn<QList<qint64>>("marks");  // connecting, encrypted, requestSent, firstByte, total
+    QTest::addColumn<QList<qint64>>("phases"); // dns, connect, send, wait, receive
+    QTest::newRow("http, new connection") << QList<qint64>{4, -1, 6, 20, 21} << QList<qint64>{4, 2, 0, 14, 1};
+    QTest::newRow("https, new connection") << QList<qint64>{3, 40, 41, 90, 95} << QList<qint64>{3, 37, 1, 49, 5};
+    QTest::newRow("reused connection") << QList<qint64>{-1, -1, 2, 12, 12} << QList<qint64>{-1, -1, 2, 10, 0};
+    QTest::newRow("host not found") << QList<qint64>{-1, -1, -1, -1, 30} << QList<qint64>{-1, -1, -1, -1, -1};
+    QTest::newRow("refused while connecting") << QList<qint64>{5, -1, -1, -1, 6} << QList<qint64>{5, -1, -1, -1, -1};
+    QTest::newRow("TLS refused") << QList<qint64>{5, -1, -1, -1, 50} << QList<qint64>{5, -1, -1, -1, -1};
+    QTest::newRow("sent, no answer") << QList<qint64>{5, -1, 7, -1, 1500} << QList<qint64>{5, 2, 0, -1, -1};
+}
+
+void TestDelivery::timingPhases()
+{
+    QFETCH(QList<qint64>, marks);
+    QFETCH(QList<qint64>, phases);
+    const delivery::Timings timings{marks[0], marks[1], marks[2], marks[3], marks[4]};
+    const delivery::Timings::Phases p = timings.phases();
+    QCOMPARE((QList<qint64>{p.dns, p.connect, p.send, p.wait, p.receive}), phases);
 }
 
 void TestDelivery::failureClasses_data()
@@ -134,6 +170,8 @@ void TestDelivery::failureClasses_data()
     QTest::newRow("no answer: timeout") << "no-answer" << Secret << endpoint << int(Kind::Timeout) << "did not answer";
     QTest::newRow("connection refused") << "closed-port" << Secret << endpoint << int(Kind::ConnectionRefused) << "127.0.0.1:";
     QTest::newRow("connection reset") << "reset" << Secret << endpoint << int(Kind::Network) << "failed";
+    // .invalid never resolves (RFC 6761).
+    QTest::newRow("host not found") << "unknown-host" << Secret << endpoint << int(Kind::HostNotFound) << "inkmapper-test.invalid";
 }
 
 void TestDelivery::failureClasses()
@@ -170,7 +208,8 @@ void TestDelivery::failureClasses()
 
     Sender sender;
     sender.setTimeout(1500);
-    const Exchange exchange = sendAndWait(sender, previewedRequest(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path), secret));
+    const QString host = answer == u"unknown-host" ? QStringLiteral("inkmapper-test.invalid") : QStringLiteral("127.0.0.1");
+    const Exchange exchange = sendAndWait(sender, previewedRequest(QStringLiteral("http://%1:%2%3").arg(host).arg(port).arg(path), secret));
     const std::optional<Failure> failure = Failure::of(exchange);
     if (kind < 0) {
         QVERIFY2(!failure, failure ? qPrintable(failure->title + u'\n' + failure->explanation) : "");
@@ -206,18 +245,53 @@ void TestDelivery::cancelStopsTheExchange()
 
 namespace {
 
-/** A certificate and key made with openssl for `commonName` (self-signed, valid one day), or empty on failure. */
-std::pair<QSslCertificate, QSslKey> makeCertificate(const QTemporaryDir &dir, const QString &commonName)
+bool runOpenssl(const QTemporaryDir &dir, const QStringList &arguments)
+{
+    QProcess openssl;
+    openssl.setWorkingDirectory(dir.path());
+    openssl.start(QStringLiteral("openssl"), arguments);
+    return openssl.waitForFinished(60000) && openssl.exitStatus() == QProcess::NormalExit && openssl.exitCode() == 0;
+}
+
+/**
+ * A certificate and key made with openssl for `commonName`, self-signed, or empty on failure: valid one day
+ * from now, or with `expired`, a day in 2020 (`openssl req` only makes certificates valid from now on, so an
+ * expired one is signed by `openssl ca`, which takes explicit dates).
+ */
+std::pair<QSslCertificate, QSslKey> makeCertificate(const QTemporaryDir &dir, const QString &commonName, bool expired = false)
 {
     const QString cert = dir.filePath(commonName + QStringLiteral(".crt"));
     const QString key = dir.filePath(commonName + QStringLiteral(".key"));
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                   QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-keyout"), key,
-                   QStringLiteral("-out"), cert, QStringLiteral("-subj"), QStringLiteral("/CN=") + commonName,
-                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:%1").arg(commonName)});
-    if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
+    const QStringList subject = {QStringLiteral("-subj"), QStringLiteral("/CN=") + commonName, QStringLiteral("-addext"),
+                                 QStringLiteral("subjectAltName=DNS:%1").arg(commonName)};
+    const QStringList newKey = {QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                                QStringLiteral("-keyout"), key};
+    bool made = false;
+    if (!expired) {
+        made = runOpenssl(dir, QStringList{QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-days"),
+                                           QStringLiteral("1"), QStringLiteral("-out"), cert}
+                                   + newKey + subject);
+    } else {
+        QFile config(dir.filePath(QStringLiteral("ca.cnf")));
+        QFile(dir.filePath(QStringLiteral("index.txt"))).open(QIODevice::WriteOnly);
+        QFile serial(dir.filePath(QStringLiteral("serial")));
+        made = config.open(QIODevice::WriteOnly)
+            && config.write("[ca]\ndefault_ca = expired\n[expired]\ndatabase = index.txt\nnew_certs_dir = .\n"
+                            "serial = serial\ndefault_md = sha256\npolicy = any\ncopy_extensions = copy\n"
+                            "[any]\ncommonName = supplied\n") > 0
+            && serial.open(QIODevice::WriteOnly) && serial.write("01\n") > 0;
+        config.close();
+        serial.close();
+        const QString request = dir.filePath(QStringLiteral("request.csr"));
+        made = made
+            && runOpenssl(dir, QStringList{QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-out"), request}
+                                   + newKey + subject)
+            && runOpenssl(dir, {QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-config"), config.fileName(),
+                                QStringLiteral("-selfsign"), QStringLiteral("-keyfile"), key, QStringLiteral("-in"), request,
+                                QStringLiteral("-out"), cert, QStringLiteral("-startdate"), QStringLiteral("20200101000000Z"),
+                                QStringLiteral("-enddate"), QStringLiteral("20200102000000Z")});
+    }
+    if (!made)
         return {QSslCertificate(), QSslKey()};
     QFile certFile(cert), keyFile(key);
     if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
@@ -249,7 +323,9 @@ void TestDelivery::httpsWithATrustedCertificate()
     const std::optional<Failure> failure = Failure::of(exchange);
     QVERIFY2(!failure, failure ? qPrintable(failure->explanation) : "");
     QCOMPARE(exchange.status, 200);
-    QVERIFY(exchange.timings.encrypted >= 0);
+    QVERIFY(exchange.timings.encrypted >= exchange.timings.connecting);
+    QVERIFY(exchange.timings.connecting >= 0);
+    QVERIFY(exchange.timings.requestSent >= exchange.timings.encrypted);
     QCOMPARE(exchange.peerCertificate, certificate);
     QCOMPARE(inspector.received().front().body, request.body());
 }
@@ -257,25 +333,31 @@ void TestDelivery::httpsWithATrustedCertificate()
 void TestDelivery::httpsCertificateProblems_data()
 {
     QTest::addColumn<QString>("certifiedName");
+    QTest::addColumn<bool>("trusted"); // trusted as a certificate authority for the test
+    QTest::addColumn<bool>("expired");
     QTest::addColumn<QString>("mentions");
     // Not trusted by anyone: the usual mistake of a test server or an interception proxy.
-    QTest::newRow("self-signed") << QStringLiteral("localhost") << QStringLiteral("self-signed");
+    QTest::newRow("self-signed") << QStringLiteral("localhost") << false << false << QStringLiteral("self-signed");
     // Trusted, but for another host than the URL names.
-    QTest::newRow("wrong host") << QStringLiteral("other.example") << QStringLiteral("host name");
+    QTest::newRow("wrong host") << QStringLiteral("other.example") << true << false << QStringLiteral("host name");
+    // Trusted and for this host, but out of date.
+    QTest::newRow("expired") << QStringLiteral("localhost") << true << true << QStringLiteral("expired");
 }
 
 void TestDelivery::httpsCertificateProblems()
 {
     QFETCH(QString, certifiedName);
+    QFETCH(bool, trusted);
+    QFETCH(bool, expired);
     QFETCH(QString, mentions);
     QTemporaryDir dir;
-    const auto [certificate, key] = makeCertificate(dir, certifiedName);
+    const auto [certificate, key] = makeCertificate(dir, certifiedName, expired);
     QVERIFY2(!certificate.isNull() && !key.isNull(), "openssl could not make a certificate");
     Inspector inspector;
     inspector.setTls(certificate, key);
     QVERIFY(inspector.start(0));
     const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
-    if (certifiedName != u"localhost") {
+    if (trusted) {
         QSslConfiguration trusting = before;
         trusting.addCaCertificate(certificate);
         QSslConfiguration::setDefaultConfiguration(trusting);
@@ -291,6 +373,8 @@ void TestDelivery::httpsCertificateProblems()
     // The certificate is shown so the person can judge it: subject, issuer, dates.
     QVERIFY2(failure->explanation.contains(QStringLiteral("subject ") + certifiedName), qPrintable(failure->explanation));
     QVERIFY(failure->explanation.contains(QStringLiteral("valid from ")));
+    if (expired)
+        QVERIFY2(failure->explanation.contains(QStringLiteral("to 2020-01-02")), qPrintable(failure->explanation));
     QVERIFY(inspector.received().empty()); // nothing was sent
 }
 
