@@ -2,6 +2,7 @@
 #include "output.h"
 
 #include "inputfiles.h"
+#include "secretoptions.h"
 
 #include "delivery/failure.h"
 #include "delivery/sender.h"
@@ -179,16 +180,15 @@ int sendCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
     const QCommandLineOption eventOption(QStringLiteral("event"),
                                          QStringLiteral("A file holding the event (JSON; the first event of an array or of JSON Lines)."),
                                          QStringLiteral("FILE"));
-    const QCommandLineOption secretOption(QStringLiteral("secret-env"),
-                                          QStringLiteral("Environment variable holding the Access Secret."),
-                                          QStringLiteral("VAR"), QStringLiteral("INKMAPPER_SECRET"));
+    const SecretOptions secretOptions;
     const QCommandLineOption urlOption(QStringLiteral("url"), QStringLiteral("Send to this URL instead of the project's."),
                                        QStringLiteral("URL"));
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QStringLiteral("Time allowed, in ms."),
                                            QStringLiteral("MS"), QString::number(delivery::Sender::DefaultTimeoutMs));
     const QCommandLineOption revealOption(QStringLiteral("reveal-secret"),
                                           QStringLiteral("Print the Authorization header in clear."));
-    parser.addOptions({mappingOption, eventOption, secretOption, urlOption, timeoutOption, revealOption});
+    parser.addOptions({mappingOption, eventOption, urlOption, timeoutOption, revealOption});
+    parser.addOptions(secretOptions.options());
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     if (!parse(parser, QStringLiteral("send"), arguments, err))
         return 2;
@@ -235,11 +235,14 @@ int sendCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
     project::DestinationSettings settings = project.settings();
     if (parser.isSet(urlOption))
         settings.movableInkUrl = parser.value(urlOption);
-    const QString secret = secretFrom(parser.value(secretOption));
-    if (secret.isEmpty())
-        print(err, QStringLiteral("warning: $%1 is empty: the request carries no Access Secret\n").arg(parser.value(secretOption)));
+    QString warning;
+    const Result<SecretOptions::Found> secret = secretOptions.find(parser, settings.username, &warning);
+    if (!secret)
+        return print(err, QStringLiteral("inkmapper-cli send: %1\n").arg(secret.error().message)), 2;
+    if (!warning.isEmpty())
+        print(err, QStringLiteral("warning: %1\n").arg(warning));
     const preview::PreviewResult result =
-        preview::Previewer(settings, secret, *mapping).compute(events->front().event);
+        preview::Previewer(settings, secret->secret, *mapping).compute(events->front().event);
     if (!result.request) {
         return print(err, QStringLiteral("inkmapper-cli send: nothing sent: %1\n").arg(preview::Preview::whyNothingIsSent(result))), 1;
     }

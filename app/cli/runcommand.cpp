@@ -4,6 +4,7 @@
 #include "enginecommands.h"
 #include "inputfiles.h"
 #include "replay.h"
+#include "secretoptions.h"
 
 #include "delivery/failure.h"
 #include "delivery/sender.h"
@@ -106,8 +107,7 @@ int runCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
     parser.addHelpOption();
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
                                           QStringLiteral("Write the requests that would be sent (JSON Lines) instead of sending."));
-    const QCommandLineOption secretOption(QStringLiteral("secret-env"), QStringLiteral("Environment variable holding the Access Secret."),
-                                          QStringLiteral("VAR"), QStringLiteral("INKMAPPER_SECRET"));
+    const SecretOptions secretOptions;
     const QCommandLineOption urlOption(QStringLiteral("url"), QStringLiteral("Send to this URL instead of the project's."),
                                        QStringLiteral("URL"));
     const QCommandLineOption rateOption(QStringLiteral("rate"), QStringLiteral("At most N requests per second (0: no limit)."),
@@ -120,7 +120,8 @@ int runCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
                                        QStringLiteral("FILE"));
     const QCommandLineOption revealOption(QStringLiteral("reveal-secret"),
                                           QStringLiteral("With --dry-run, write the Authorization header in clear."));
-    parser.addOptions({dryRunOption, secretOption, urlOption, rateOption, concurrencyOption, timeoutOption, logOption, revealOption});
+    parser.addOptions({dryRunOption, urlOption, rateOption, concurrencyOption, timeoutOption, logOption, revealOption});
+    parser.addOptions(secretOptions.options());
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
     parser.addPositionalArgument(QStringLiteral("EVENTS"), QStringLiteral("Event files: JSON, JSON arrays or JSON Lines."), QStringLiteral("EVENTS..."));
     if (!parser.parse(QStringList{QStringLiteral("inkmapper-cli run")} + arguments)) {
@@ -171,7 +172,21 @@ int runCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
     project::DestinationSettings settings = project->settings();
     if (parser.isSet(urlOption))
         settings.movableInkUrl = parser.value(urlOption);
-    const QString secret = qEnvironmentVariable(qPrintable(parser.value(secretOption)));
+    const bool dryRun = parser.isSet(dryRunOption);
+    const bool reveal = parser.isSet(revealOption);
+    // A dry run writes the secret only when asked to: no need to look for it otherwise.
+    QString secret;
+    if (!dryRun || reveal) {
+        QString warning;
+        const Result<SecretOptions::Found> found = secretOptions.find(parser, settings.username, &warning);
+        if (!found) {
+            print(err, QStringLiteral("inkmapper-cli run: %1\n").arg(found.error().message));
+            return 2;
+        }
+        if (!warning.isEmpty())
+            print(err, QStringLiteral("warning: %1\n").arg(warning));
+        secret = found->secret;
+    }
     std::vector<preview::Previewer> previewers;
     std::vector<MappingCounts> counts;
     for (int i = 0; i < project->mappingCount(); ++i) {
@@ -181,9 +196,7 @@ int runCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
         counts.push_back({project->mapping(i).name});
     }
     RequestWalk walk(*events, previewers, counts);
-    const bool dryRun = parser.isSet(dryRunOption);
     if (dryRun) {
-        const bool reveal = parser.isSet(revealOption);
         while (std::optional<Replay::Job> job = walk.next()) {
             json::Object line;
             line.set(QStringLiteral("event"), json::Value(double(job->event + 1)));
@@ -195,8 +208,6 @@ int runCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
         return 0;
     }
 
-    if (secret.isEmpty())
-        print(err, QStringLiteral("warning: $%1 is empty: the requests carry no Access Secret\n").arg(parser.value(secretOption)));
     if (const std::optional<QString> warning = delivery::Failure::plaintextWarning(QUrl(settings.movableInkUrl)))
         print(err, QStringLiteral("warning: %1\n").arg(*warning));
 

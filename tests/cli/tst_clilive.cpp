@@ -1,6 +1,7 @@
 #include "json/parser.h"
 #include "project/project.h"
 #include "project/projectfile.h"
+#include "project/secretstore.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -23,11 +24,15 @@ struct Run
     QString err;
 };
 
+/** Runs inkmapper-cli with `secret` in $INKMAPPER_SECRET, or with that variable unset when `secret` is null. */
 Run runCli(const QStringList &arguments, const QString &secret = Secret)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("INKMAPPER_SECRET"), secret);
+    if (secret.isNull())
+        environment.remove(QStringLiteral("INKMAPPER_SECRET"));
+    else
+        environment.insert(QStringLiteral("INKMAPPER_SECRET"), secret);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(INKMAPPER_CLI_PATH), arguments);
     process.waitForFinished(60000);
@@ -47,6 +52,9 @@ private Q_SLOTS:
     void cleanupTestCase();
     void sendShowsRequestAndResponse();
     void wrongSecretIsExplained();
+    void secretSources_data();
+    void secretSources();
+    void missingSecretFileIsAnError();
     void runDryRunListsTheRequests();
     void runSendsEveryMatchedRequest();
     void runKeepsToTheRate();
@@ -137,6 +145,61 @@ void TestCliLive::wrongSecretIsExplained()
     QVERIFY(run.out.contains(QStringLiteral("< 401 Unauthorized")));
     QVERIFY2(run.err.contains(QStringLiteral("error: 401 Unauthorized: Movable Ink refused the credentials")), qPrintable(run.err));
     QVERIFY(run.err.contains(QStringLiteral("next: Check the Username")));
+}
+
+void TestCliLive::secretSources_data()
+{
+    QTest::addColumn<QString>("keychain");    // what the keychain holds for the project's Username (null: nothing)
+    QTest::addColumn<QString>("environment"); // $INKMAPPER_SECRET (null: unset)
+    QTest::addColumn<QString>("file");        // the --secret-file's text (null: no such option)
+    QTest::addColumn<int>("exitCode");        // 0: the inspector accepted the credentials, 1: it refused them
+    QTest::addColumn<QString>("mentions");    // on standard error
+
+    const QString none;
+    QTest::newRow("the keychain entry the app stored") << Secret << none << none << 0 << QString();
+    QTest::newRow("the environment before the keychain") << QStringLiteral("old") << Secret << none << 0 << QString();
+    QTest::newRow("a file before the environment") << none << QStringLiteral("wrong") << Secret + u'\n' << 0 << QString();
+    QTest::newRow("a file with CRLF") << none << none << Secret + QStringLiteral("\r\n") << 0 << QString();
+    QTest::newRow("a wrong secret in the keychain") << QStringLiteral("wrong") << none << none << 1 << QString();
+    QTest::newRow("nowhere: said so, sent without") << none << none << none << 1
+                                                  << QStringLiteral("the keychain holds none for Username \"mi_access_key\"");
+}
+
+void TestCliLive::secretSources()
+{
+    QFETCH(QString, keychain);
+    QFETCH(QString, environment);
+    QFETCH(QString, file);
+    QFETCH(int, exitCode);
+    QFETCH(QString, mentions);
+
+    QVERIFY(keychain.isNull() ? project::SecretStore::removeNow(Username) : project::SecretStore::writeNow(Username, keychain));
+    QStringList arguments = {QStringLiteral("send"), m_project, QStringLiteral("--mapping"), QStringLiteral("Orders"),
+                             QStringLiteral("--event"), m_event, QStringLiteral("--url"), m_url};
+    if (!file.isNull()) {
+        const QString path = m_dir.filePath(QStringLiteral("secret.txt"));
+        QFile secretFile(path);
+        QVERIFY(secretFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        secretFile.write(file.toUtf8());
+        secretFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        arguments << QStringLiteral("--secret-file") << path;
+    }
+    const Run run = runCli(arguments, environment);
+    QVERIFY(project::SecretStore::removeNow(Username));
+    QVERIFY2(run.exitCode == exitCode, qPrintable(run.err));
+    QVERIFY(run.out.contains(exitCode == 0 ? QStringLiteral("< 200 OK") : QStringLiteral("< 401 Unauthorized")));
+    QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
+    QVERIFY(!run.out.contains(Secret) && !run.err.contains(Secret));
+}
+
+void TestCliLive::missingSecretFileIsAnError()
+{
+    const Run run = runCli({QStringLiteral("send"), m_project, QStringLiteral("--mapping"), QStringLiteral("Orders"),
+                            QStringLiteral("--event"), m_event, QStringLiteral("--url"), m_url, QStringLiteral("--secret-file"),
+                            m_dir.filePath(QStringLiteral("no-such-secret"))});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("--secret-file ") + m_dir.filePath(QStringLiteral("no-such-secret"))), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty()); // nothing sent
 }
 
 void TestCliLive::runDryRunListsTheRequests()
