@@ -3,6 +3,7 @@
 #include "recentfiles.h"
 
 #include "document/projectdocument.h"
+#include "document/secretkeeper.h"
 #include "fields/fieldeditor.h"
 #include "panels/eventspanel.h"
 #include "panels/mappingspanel.h"
@@ -11,6 +12,7 @@
 #include "preview/previewinputs.h"
 #include "preview/previewpanel.h"
 #include "send/sendpanel.h"
+#include "send/workspacekeeper.h"
 
 #include "inspector/inspector.h"
 #include "widgets/icons.h"
@@ -77,6 +79,7 @@ QLabel *heading(const QString &text, QWidget *parent)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_document(new ProjectDocument(this))
+    , m_secretKeeper(new SecretKeeper(m_document, this))
     , m_recentFiles(new RecentFiles(this))
     , m_matrixTimer(new QTimer(this))
 {
@@ -114,7 +117,7 @@ QWidget *MainWindow::createCentre()
 {
     auto *settingsBox = new QGroupBox(
         tr("%1 settings").arg(destination::DestinationDefinition::movableInk().catalogName()), this);
-    m_settingsPanel = new SettingsPanel(m_document, settingsBox);
+    m_settingsPanel = new SettingsPanel(m_document, m_secretKeeper, settingsBox);
     auto *settingsLayout = new QVBoxLayout(settingsBox);
     settingsLayout->setContentsMargins(9, 6, 9, 4);
     settingsLayout->addWidget(m_settingsPanel);
@@ -144,6 +147,8 @@ QWidget *MainWindow::createCentre()
     m_previewPanel = new PreviewPanel(this);
     m_matrixView = new MatrixView(this);
     m_sendPanel = new SendPanel(this);
+    m_workspaceKeeper = new WorkspaceKeeper(m_document, m_sendPanel->historyModel(), this);
+    connect(m_workspaceKeeper, &WorkspaceKeeper::problem, m_sendPanel, &SendPanel::showProblem);
     m_sideTabs = new QTabWidget(this);
     m_sideTabs->setDocumentMode(true);
     m_sideTabs->addTab(m_previewPanel, tr("Preview"));
@@ -668,6 +673,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     writeSettings();
+    // What was typed or sent moments ago is kept before the window goes.
+    m_secretKeeper->flushAndWait();
+    m_workspaceKeeper->flush();
     event->accept();
 }
 

@@ -18,7 +18,9 @@ class FieldEditor;
 class MappingsPanel;
 class MatrixView;
 class PreviewPanel;
+class SecretKeeper;
 class SendPanel;
+class WorkspaceKeeper;
 class ProjectDocument;
 class RecentFiles;
 class SettingsPanel;
@@ -50,6 +52,8 @@ public:
     PreviewPanel *previewPanel() const { return m_previewPanel; }
     MatrixView *matrixView() const { return m_matrixView; }
     SendPanel *sendPanel() const { return m_sendPanel; }
+    SecretKeeper *secretKeeper() const { return m_secretKeeper; }
+    WorkspaceKeeper *workspaceKeeper() const { return m_workspaceKeeper; }
     QAction *useInspectorAction() const { return m_useInspectorAction; }
     /** The right-hand tabs: Preview and Matrix. */
     QTabWidget *sideTabs() const { return m_sideTabs; }
@@ -109,7 +113,9 @@ private:
     void writeSettings() const;
 
     ProjectDocument *m_document;
+    SecretKeeper *m_secretKeeper;
     RecentFiles *m_recentFiles;
+    WorkspaceKeeper *m_workspaceKeeper = nullptr;
 
     SettingsPanel *m_settingsPanel = nullptr;
     MappingsPanel *m_mappingsPanel = nullptr;

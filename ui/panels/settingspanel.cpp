@@ -1,6 +1,7 @@
 #include "settingspanel.h"
 
 #include "document/projectdocument.h"
+#include "document/secretkeeper.h"
 #include "widgets/icons.h"
 
 #include "destination/destinationdefinition.h"
@@ -30,9 +31,10 @@ bool isLoopback(const QString &host)
 
 } // namespace
 
-SettingsPanel::SettingsPanel(ProjectDocument *document, QWidget *parent)
+SettingsPanel::SettingsPanel(ProjectDocument *document, SecretKeeper *keeper, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
+    , m_keeper(keeper)
     , m_reveal(new QToolButton(this))
 {
     auto *grid = new QGridLayout(this);
@@ -63,12 +65,24 @@ SettingsPanel::SettingsPanel(ProjectDocument *document, QWidget *parent)
     grid->removeWidget(secret);
     secretRow->addWidget(secret, 1);
     secretRow->addWidget(m_reveal);
+    if (keeper) {
+        m_remember = new QToolButton(this);
+        m_remember->setText(tr("Remember"));
+        m_remember->setCheckable(true);
+        m_remember->setChecked(keeper->isRemembering());
+        m_remember->setAccessibleName(tr("Remember the Access Secret in the system keychain"));
+        connect(m_remember, &QToolButton::toggled, keeper, &SecretKeeper::setRemembering);
+        connect(keeper, &SecretKeeper::stateChanged, this, &SettingsPanel::showKeeperState);
+        secretRow->addWidget(m_remember);
+    }
     grid->addLayout(secretRow, 1, 2);
 
     lineEdit(Field::Url)->setPlaceholderText(QStringLiteral("https://"));
     setTabOrder(lineEdit(Field::Url), lineEdit(Field::Username));
     setTabOrder(lineEdit(Field::Username), secret);
     setTabOrder(secret, m_reveal);
+    if (m_remember)
+        setTabOrder(m_reveal, m_remember);
 
     connect(lineEdit(Field::Url), &QLineEdit::textEdited, this,
             [this](const QString &text) { m_document->setMovableInkUrl(text); });
@@ -193,6 +207,20 @@ void SettingsPanel::revalidate()
         Row &r = row(field);
         showValidation(r, validateRequired(r.edit->text(), r.definition->label()));
     }
+    showKeeperState();
+}
+
+void SettingsPanel::showKeeperState()
+{
+    if (!m_keeper)
+        return;
+    const QString state = m_keeper->message();
+    m_remember->setToolTip(tr("Remember the Access Secret in the system keychain, filed under the Username, so the app "
+                              "and inkmapper-cli find it next time.%1").arg(state.isEmpty() ? QString() : u'\n' + state));
+    // A keychain that fails is worth a warning under the field: the user thinks the secret is kept.
+    Row &secret = row(Field::Secret);
+    if (m_keeper->state() == SecretKeeper::State::Failed && secret.severity == Severity::None)
+        showValidation(secret, {Severity::Warning, tr("Not remembered: %1").arg(state)});
 }
 
 void SettingsPanel::showValidation(Row &r, const Validation &validation)

@@ -13,6 +13,7 @@ class SettingField;
 namespace inkmapper::ui {
 
 class ProjectDocument;
+class SecretKeeper;
 
 /**
  * The destination's settings, as Segment's settings page has them: Movable Ink URL, Username (the Access
@@ -35,11 +36,14 @@ public:
         QString message;
     };
 
-    explicit SettingsPanel(ProjectDocument *document, QWidget *parent = nullptr);
+    /** With a `keeper`, a Remember toggle beside the secret turns keeping it in the system keychain on and off. */
+    explicit SettingsPanel(ProjectDocument *document, SecretKeeper *keeper = nullptr, QWidget *parent = nullptr);
 
     QLineEdit *lineEdit(Field field) const;
     /** The Show/Hide toggle of the Access Secret. */
     QToolButton *revealButton() const { return m_reveal; }
+    /** The Remember toggle (keep the secret in the system keychain), or nullptr without a SecretKeeper. */
+    QToolButton *rememberButton() const { return m_remember; }
     /** The message under `field`: the validation problem, or Segment's description when there is none. */
     QString message(Field field) const;
     Severity severity(Field field) const;
@@ -67,9 +71,13 @@ private:
     void revalidate();
     void showValidation(Row &row, const Validation &validation);
 
+    void showKeeperState();
+
     ProjectDocument *m_document;
+    SecretKeeper *m_keeper;
     Row m_rows[3];
     QToolButton *m_reveal;
+    QToolButton *m_remember = nullptr;
 };
 
 } // namespace inkmapper::ui

@@ -1,17 +1,19 @@
 #include "sendpanel.h"
 
+#include "exchangediffdialog.h"
 #include "inspectordialog.h"
+
+#include "models/testhistorymodel.h"
 
 #include "util/plural.h"
 #include "widgets/messagebar.h"
 
+#include "delivery/exchangetext.h"
 #include "delivery/failure.h"
-#include "destination/basicauth.h"
 #include "delivery/har.h"
 #include "delivery/sender.h"
+#include "destination/basicauth.h"
 #include "inspector/inspector.h"
-#include "json/parser.h"
-#include "json/writer.h"
 #include "preview/preview.h"
 #include "preview/previewer.h"
 
@@ -26,10 +28,13 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -58,11 +63,23 @@ QString answerLabel(Answer answer)
     return {};
 }
 
-/** The body as a person reads it: pretty JSON when it is JSON, else the text as it came. */
-QString readableBody(const QByteArray &body)
+/** The phases of an exchange in one line, the way browsers' network panels name them. */
+QString describeTimings(const delivery::Timings &timings)
 {
-    const Result<json::Value> parsed = json::parse(QByteArrayView(body));
-    return parsed && !body.isEmpty() ? json::toJsonString(*parsed, json::WriteOptions{2}) : QString::fromUtf8(body);
+    const delivery::Timings::Phases p = timings.phases();
+    QStringList parts;
+    const auto add = [&parts](qint64 ms, const QString &label) {
+        if (ms >= 0)
+            parts << label.arg(ms);
+    };
+    if (p.dns < 0 && p.send >= 0)
+        parts << SendPanel::tr("connection reused");
+    add(p.dns, SendPanel::tr("DNS %1 ms"));
+    add(p.connect, SendPanel::tr("connect %1 ms"));
+    add(p.send, SendPanel::tr("send %1 ms"));
+    add(p.wait, SendPanel::tr("wait %1 ms"));
+    add(p.receive, SendPanel::tr("receive %1 ms"));
+    return parts.join(QStringLiteral(" · "));
 }
 
 } // namespace
@@ -76,14 +93,18 @@ SendPanel::SendPanel(QWidget *parent)
     , m_sendButton(new QPushButton(this))
     , m_target(new QLabel(this))
     , m_notice(new MessageBar(this))
+    , m_problem(new MessageBar(this))
     , m_status(new QLabel(this))
+    , m_timings(new QLabel(this))
     , m_failure(new MessageBar(this))
     , m_headers(new QTreeWidget(this))
     , m_body(new QPlainTextEdit(this))
     , m_inspectorLine(new QLabel(this))
     , m_inspectorAnswer(new QComboBox(this))
-    , m_historyView(new QTreeWidget(this))
+    , m_historyModel(new TestHistoryModel(this))
+    , m_historyView(new QTreeView(this))
     , m_copyCurl(new QPushButton(tr("Copy as &curl"), this))
+    , m_compare(new QPushButton(tr("Co&mpare"), this))
     , m_saveHar(new QPushButton(tr("Save as &HAR…"), this))
     , m_sendAgain(new QPushButton(tr("Send A&gain"), this))
     , m_showReceived(new QPushButton(tr("&Requests Received…"), this))
@@ -119,7 +140,13 @@ SendPanel::SendPanel(QWidget *parent)
     QFont bold = m_status->font();
     bold.setBold(true);
     m_status->setFont(bold);
+    m_timings->setObjectName(QStringLiteral("responseTimings"));
+    m_timings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_timings->setToolTip(tr("Where the time went: looking the host up, connecting (with TLS for https), sending, "
+                             "waiting for Movable Ink's answer, receiving it"));
     m_notice->hide();
+    m_problem->hide();
+    m_problem->setObjectName(QStringLiteral("sendProblem"));
     m_failure->hide();
     m_failure->setObjectName(QStringLiteral("responseFailure"));
 
@@ -155,19 +182,44 @@ SendPanel::SendPanel(QWidget *parent)
     inspectorRow->addWidget(m_showReceived);
 
     m_historyView->setObjectName(QStringLiteral("sendHistory"));
-    m_historyView->setHeaderLabels({tr("Sent"), tr("Mapping"), tr("Status"), tr("Time")});
+    m_historyView->setModel(m_historyModel);
     m_historyView->setRootIsDecorated(false);
-    m_historyView->setToolTip(tr("Every test sent in this session; select one to see it again"));
-    m_historyView->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    connect(m_historyView, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        const int index = item ? item->data(0, Qt::UserRole).toInt() : -1;
-        if (index >= 0 && index < int(m_history.size()))
-            show(m_history[size_t(index)].exchange);
+    m_historyView->setUniformRowHeights(true);
+    m_historyView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_historyView->setToolTip(tr("The tests sent from this project; select one to see it again, two to compare them"));
+    m_historyView->header()->setStretchLastSection(false);
+    m_historyView->header()->setSectionResizeMode(TestHistoryModel::MappingColumn, QHeaderView::Stretch);
+    connect(m_historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            show(m_historyModel->test(current.row()).exchange);
+    });
+    connect(m_historyView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SendPanel::updateHistoryButtons);
+    connect(m_historyModel, &QAbstractItemModel::modelReset, this, [this] {
+        // Another project's tests: nothing of the previous one stays on display.
+        m_last.reset();
+        m_headers->clear();
+        m_body->clear();
+        m_status->clear();
+        m_timings->clear();
+        m_failure->hide();
+        updateHistoryButtons();
     });
     m_copyCurl->setObjectName(QStringLiteral("copyExchangeAsCurl"));
-    m_copyCurl->setToolTip(tr("Copy the request shown as a curl command (the secret stays redacted)"));
+    m_copyCurl->setToolTip(tr("Copy the request shown as a curl command"));
     m_copyCurl->setEnabled(false);
-    connect(m_copyCurl, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(curlCommand()); });
+    auto *curlMenu = new QMenu(m_copyCurl);
+    curlMenu->addAction(tr("Copy as curl (Secret Redacted)"), this, [this] {
+        QGuiApplication::clipboard()->setText(curlCommand());
+    });
+    curlMenu->addAction(tr("Copy as curl with the Access Secret"), this, [this] {
+        QGuiApplication::clipboard()->setText(curlCommand(true));
+        Q_EMIT statusMessage(tr("Copied with the Access Secret in clear: clear the clipboard once it is pasted."));
+    });
+    m_copyCurl->setMenu(curlMenu);
+    m_compare->setObjectName(QStringLiteral("compareTests"));
+    m_compare->setToolTip(tr("Select two tests in the list (Ctrl+click) to see what differs between them"));
+    m_compare->setEnabled(false);
+    connect(m_compare, &QPushButton::clicked, this, &SendPanel::compareSelected);
     m_saveHar->setObjectName(QStringLiteral("saveHar"));
     m_saveHar->setToolTip(tr("Save every test of this session as a HAR file (secrets redacted)"));
     m_saveHar->setEnabled(false);
@@ -182,12 +234,17 @@ SendPanel::SendPanel(QWidget *parent)
     m_sendAgain->setObjectName(QStringLiteral("sendAgain"));
     m_sendAgain->setToolTip(tr("Send the selected test again, signed with the current Access Key ID and Secret"));
     m_sendAgain->setEnabled(false);
+    connect(m_historyView, &QTreeView::activated, this, [this] {
+        if (selectedRows().size() == 2)
+            compareSelected();
+    });
     connect(m_sendAgain, &QPushButton::clicked, this, &SendPanel::sendAgain);
     m_showReceived->setObjectName(QStringLiteral("showInspectorRequests"));
     m_showReceived->setToolTip(tr("Every request the local inspector received, headers and body"));
     connect(m_showReceived, &QPushButton::clicked, this, &SendPanel::showInspectorRequests);
     auto *exports = new QHBoxLayout;
     exports->addWidget(m_sendAgain);
+    exports->addWidget(m_compare);
     exports->addStretch(1);
     exports->addWidget(m_copyCurl);
     exports->addWidget(m_saveHar);
@@ -195,7 +252,9 @@ SendPanel::SendPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_notice);
+    layout->addWidget(m_problem);
     layout->addWidget(m_status);
+    layout->addWidget(m_timings);
     layout->addWidget(m_failure);
     layout->addWidget(splitter, 1);
     layout->addLayout(exports);
@@ -256,6 +315,7 @@ bool SendPanel::start(const std::vector<project::MappingConfig> &mappings)
     }
     prepareInspector(QUrl(requests.front().second.url()));
     m_failure->hide();
+    m_timings->clear();
     m_status->setText(requests.size() == 1 ? tr("Sending to %1…").arg(requests.front().second.url())
                                            : tr("Sending %1 requests to %2…").arg(requests.size()).arg(requests.front().second.url()));
     for (const auto &[mapping, request] : requests)
@@ -302,14 +362,10 @@ void SendPanel::prepareInspector(const QUrl &url)
     updateInspectorLine();
 }
 
-void SendPanel::sendAgain()
+destination::HttpRequest SendPanel::signedAgain(destination::HttpRequest request) const
 {
-    QTreeWidgetItem *item = m_historyView->currentItem();
-    if (!item || isSending() || !m_inputs)
-        return;
-    const HistoryEntry entry = m_history[size_t(item->data(0, Qt::UserRole).toInt())];
-    // The history holds no secret: the request is signed again with the credentials the project has now.
-    destination::HttpRequest request = entry.exchange.request;
+    if (!m_inputs)
+        return request;
     QList<destination::HttpHeader> headers = request.headers();
     for (destination::HttpHeader &header : headers) {
         if (header.origin == destination::HttpHeader::Origin::Client
@@ -317,11 +373,59 @@ void SendPanel::sendAgain()
             header.value = destination::BasicAuth::headerValue(m_inputs->settings.username, m_inputs->secret);
     }
     request.setHeaders(headers);
+    return request;
+}
+
+void SendPanel::sendAgain()
+{
+    const QModelIndex current = m_historyView->currentIndex();
+    if (!current.isValid() || isSending() || !m_inputs)
+        return;
+    const delivery::SentTest test = m_historyModel->test(current.row());
+    // The history holds no secret: the request is signed again with the credentials the project has now.
+    const destination::HttpRequest request = signedAgain(test.exchange.request);
     prepareInspector(QUrl(request.url()));
     m_failure->hide();
     m_status->setText(tr("Sending again to %1…").arg(request.url()));
-    m_sending.insert(m_sender->send(request), entry.mapping);
+    m_timings->clear();
+    m_sending.insert(m_sender->send(request), test.mapping);
     updateSendingState();
+}
+
+QList<int> SendPanel::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_historyView->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void SendPanel::updateHistoryButtons()
+{
+    const bool any = m_historyModel->rowCount() > 0;
+    m_saveHar->setEnabled(any);
+    m_sendAgain->setEnabled(m_historyView->currentIndex().isValid());
+    m_compare->setEnabled(selectedRows().size() == 2);
+}
+
+void SendPanel::compareSelected()
+{
+    const QList<int> rows = selectedRows();
+    if (rows.size() != 2)
+        return;
+    // The older one first, as a diff reads: what changed from then to now.
+    const int older = rows[1], newer = rows[0];
+    auto *dialog = new ExchangeDiffDialog(m_historyModel->test(older), m_historyModel->number(older),
+                                          m_historyModel->test(newer), m_historyModel->number(newer), this);
+    dialog->setObjectName(QStringLiteral("compareTestsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void SendPanel::showProblem(const QString &message)
+{
+    m_problem->showMessage(message, MessageBar::Level::Warning);
 }
 
 void SendPanel::showInspectorRequests()
@@ -355,21 +459,15 @@ void SendPanel::updateInspectorLine()
 
 void SendPanel::record(const delivery::Exchange &exchange, const QString &mapping)
 {
-    // What stays in memory for display and export carries no secret.
-    m_history.push_back({mapping, exchange.redacted()});
-    const delivery::Exchange &kept = m_history.back().exchange;
-    auto *item = new QTreeWidgetItem({kept.startedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")), mapping,
-                                      kept.hasResponse() ? QString::number(kept.status) : tr("no answer"),
-                                      tr("%1 ms").arg(kept.timings.total)});
-    item->setData(0, Qt::UserRole, int(m_history.size()) - 1);
-    item->setToolTip(1, kept.request.url());
-    m_historyView->insertTopLevelItem(0, item);
-    m_saveHar->setEnabled(true);
-    m_sendAgain->setEnabled(true);
+    // What stays in memory, in the workspace file and in exports carries no secret.
+    const delivery::Exchange kept = exchange.redacted();
+    m_historyModel->append({mapping, kept});
     {
-        const QSignalBlocker quiet(m_historyView); // shown just below, once
-        m_historyView->setCurrentItem(item);
+        const QSignalBlocker quiet(m_historyView->selectionModel()); // shown just below, once
+        m_historyView->selectionModel()->setCurrentIndex(m_historyModel->index(0, 0),
+                                                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
+    updateHistoryButtons();
     show(kept);
     const std::optional<delivery::Failure> failure = delivery::Failure::of(kept);
     Q_EMIT statusMessage(failure ? tr("Test failed: %1").arg(failure->title)
@@ -377,17 +475,25 @@ void SendPanel::record(const delivery::Exchange &exchange, const QString &mappin
     Q_EMIT exchangeFinished();
 }
 
+const std::vector<delivery::SentTest> &SendPanel::history() const
+{
+    return m_historyModel->tests();
+}
+
 QByteArray SendPanel::harDocument() const
 {
     std::vector<delivery::Exchange> exchanges;
-    for (const HistoryEntry &entry : m_history)
-        exchanges.push_back(entry.exchange);
+    for (const delivery::SentTest &test : history())
+        exchanges.push_back(test.exchange);
     return delivery::Har::write(exchanges, QCoreApplication::applicationVersion());
 }
 
-QString SendPanel::curlCommand() const
+QString SendPanel::curlCommand(bool withSecret) const
 {
-    return m_last ? preview::Preview::toCurl(m_last->request, false) : QString();
+    if (!m_last)
+        return {};
+    return withSecret ? preview::Preview::toCurl(signedAgain(m_last->request), true)
+                      : preview::Preview::toCurl(m_last->request, false);
 }
 
 void SendPanel::saveHar()
@@ -402,7 +508,7 @@ void SendPanel::saveHar()
         m_failure->showMessage(tr("%1 cannot be written: %2").arg(path, file.errorString()), MessageBar::Level::Error);
         return;
     }
-    Q_EMIT statusMessage(plural(qsizetype(m_history.size()), tr("Saved %n test to %1."), tr("Saved %n tests to %1.")).arg(path));
+    Q_EMIT statusMessage(plural(qsizetype(history().size()), tr("Saved %n test to %1."), tr("Saved %n tests to %1.")).arg(path));
 }
 
 void SendPanel::show(const delivery::Exchange &exchange)
@@ -412,7 +518,8 @@ void SendPanel::show(const delivery::Exchange &exchange)
     m_headers->clear();
     for (const auto &[name, value] : exchange.responseHeaders)
         m_headers->addTopLevelItem(new QTreeWidgetItem({QString::fromLatin1(name), QString::fromLatin1(value)}));
-    m_body->setPlainText(readableBody(exchange.responseBody));
+    m_body->setPlainText(delivery::ExchangeText::readableBody(exchange.responseBody));
+    m_timings->setText(describeTimings(exchange.timings));
     const std::optional<delivery::Failure> failure = delivery::Failure::of(exchange);
     if (exchange.hasResponse()) {
         m_status->setText(tr("%1 %2 · %3 ms · %4")

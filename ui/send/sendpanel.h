@@ -1,6 +1,6 @@
 #pragma once
 
-#include "delivery/exchange.h"
+#include "delivery/senttest.h"
 #include "preview/previewinputs.h"
 #include "project/mappingconfig.h"
 
@@ -17,6 +17,7 @@ class QDialog;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTreeView;
 class QTreeWidget;
 
 namespace inkmapper::delivery {
@@ -29,6 +30,7 @@ class Inspector;
 namespace inkmapper::ui {
 
 class MessageBar;
+class TestHistoryModel;
 
 /**
  * "Send test": sends the request the preview shows for the selected event and mapping, for real, and shows
@@ -62,17 +64,17 @@ public:
     /** The in-app inspector, or nullptr before it is started. */
     inspector::Inspector *localInspector() const { return m_inspector; }
 
-    /** Every exchange of this session, oldest first, secrets redacted. */
-    struct HistoryEntry
-    {
-        QString mapping;
-        delivery::Exchange exchange;
-    };
-    const std::vector<HistoryEntry> &history() const { return m_history; }
-    /** The session's exchanges as a HAR 1.2 document (what "Save as HAR…" writes). */
+    /** The tests sent from the project (this session's and those kept in its workspace), newest first. */
+    TestHistoryModel *historyModel() const { return m_historyModel; }
+    /** The same, oldest first, secrets redacted. */
+    const std::vector<delivery::SentTest> &history() const;
+    /** The history as a HAR 1.2 document (what "Save as HAR…" writes). */
     QByteArray harDocument() const;
-    /** The curl command of the exchange shown, its secret redacted (what "Copy as curl" copies). */
-    QString curlCommand() const;
+    /**
+     * The curl command of the exchange shown (what "Copy as curl" copies): its secret redacted, or with
+     * `withSecret` signed with the current credentials (the history keeps no secret).
+     */
+    QString curlCommand(bool withSecret = false) const;
 
 public Q_SLOTS:
     void send();
@@ -81,7 +83,11 @@ public Q_SLOTS:
     void sendAgain();
     /** Opens the list of what the local inspector received. */
     void showInspectorRequests();
+    /** Compares the two tests selected in the history (a window showing what differs). */
+    void compareSelected();
     void cancel();
+    /** Shows a problem of the panel's surroundings (the workspace could not be read) until closed. */
+    void showProblem(const QString &message);
 
 Q_SIGNALS:
     /** An exchange ended and is shown. */
@@ -91,6 +97,11 @@ Q_SIGNALS:
 private:
     void show(const delivery::Exchange &exchange);
     void record(const delivery::Exchange &exchange, const QString &mapping);
+    /** The rows selected in the history, in view order. */
+    QList<int> selectedRows() const;
+    void updateHistoryButtons();
+    /** `request` with its Authorization header made again from the current Username and secret. */
+    destination::HttpRequest signedAgain(destination::HttpRequest request) const;
     /** Sends the requests `mappings` make for the selected event; false when none makes one. */
     bool start(const std::vector<project::MappingConfig> &mappings);
     void updateSendingState();
@@ -108,7 +119,6 @@ private:
     QHash<quint64, QString> m_sending; ///< the exchanges under way, with their mapping's name
     std::optional<delivery::Exchange> m_last;
     std::vector<project::MappingConfig> m_mappings;
-    std::vector<HistoryEntry> m_history;
 
     QAction *m_sendAction;
     QAction *m_sendAllAction;
@@ -116,14 +126,18 @@ private:
     QPushButton *m_sendButton;
     QLabel *m_target;
     MessageBar *m_notice;
+    MessageBar *m_problem;
     QLabel *m_status;
+    QLabel *m_timings;
     MessageBar *m_failure;
     QTreeWidget *m_headers;
     QPlainTextEdit *m_body;
     QLabel *m_inspectorLine;
     QComboBox *m_inspectorAnswer;
-    QTreeWidget *m_historyView;
+    TestHistoryModel *m_historyModel;
+    QTreeView *m_historyView;
     QPushButton *m_copyCurl;
+    QPushButton *m_compare;
     QPushButton *m_saveHar;
     QPushButton *m_sendAgain;
     QPushButton *m_showReceived;

@@ -3,6 +3,7 @@
 #include "mainwindow/mainwindow.h"
 #include "models/eventlistmodel.h"
 #include "models/mappinglistmodel.h"
+#include "models/testhistorymodel.h"
 #include "panels/eventspanel.h"
 #include "panels/mappingspanel.h"
 #include "panels/settingspanel.h"
@@ -21,7 +22,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QToolButton>
+#include <QTreeView>
 #include <QTreeWidget>
+#include <QDialog>
+#include <QItemSelectionModel>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -41,6 +46,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -126,6 +132,7 @@ private Q_SLOTS:
     void fieldEditorEditsTheSelectedMapping();
     void previewShowsTheSelectedEventAndMapping();
     void sendTestThroughTheWindow();
+    void testsAndSecretComeBackWithTheProject();
     void oneClickPointsTheProjectAtTheInspector();
     void layoutIsRemembered();
     void leftColumnShowsWholeMappingNames();
@@ -329,7 +336,8 @@ void TestMainWindow::saveAndReopen()
     QVERIFY(reopened.openFile(path));
     QCOMPARE(reopened.settingsPanel()->lineEdit(SettingsPanel::Field::Url)->text(), QStringLiteral("https://mi.example.com/in"));
     QCOMPARE(reopened.settingsPanel()->lineEdit(SettingsPanel::Field::Username)->text(), QStringLiteral("AKID42"));
-    QCOMPARE(reopened.settingsPanel()->lineEdit(SettingsPanel::Field::Secret)->text(), QString());
+    // Not in the file, but remembered in the system keychain under the Username, and filled in from there.
+    QTRY_COMPARE_WITH_TIMEOUT(reopened.settingsPanel()->lineEdit(SettingsPanel::Field::Secret)->text(), QStringLiteral("never-saved"), 5000);
     QCOMPARE(mappingNames(reopened), (QStringList{QStringLiteral("Send Entire Event"), QStringLiteral("New Mapping")}));
     QCOMPARE(reopened.eventsPanel()->listView()->model()->rowCount(), 2);
     QCOMPARE(reopened.eventsPanel()->listView()->model()->index(0, 1).data().toString(), QStringLiteral("Order Completed"));
@@ -651,14 +659,36 @@ void TestMainWindow::sendTestThroughTheWindow()
     QVERIFY2(failure->text().contains(QStringLiteral("refused the payload")), qPrintable(failure->text()));
     QVERIFY(failure->text().contains(QStringLiteral("price must be a number")));
 
+    // Where the time went, phase by phase.
+    const QString timings = panel->findChild<QLabel *>(QStringLiteral("responseTimings"))->text();
+    QVERIFY2(timings.contains(QStringLiteral("wait ")) && timings.contains(QStringLiteral("receive ")), qPrintable(timings));
+
     // The session's history: both tests, newest first; the first one can be looked at again and exported.
     QCOMPARE(panel->history().size(), size_t(2));
-    auto *history = panel->findChild<QTreeWidget *>(QStringLiteral("sendHistory"));
-    QCOMPARE(history->topLevelItemCount(), 2);
-    QCOMPARE(history->topLevelItem(0)->text(2), QStringLiteral("400"));
-    history->setCurrentItem(history->topLevelItem(1));
+    auto *history = panel->findChild<QTreeView *>(QStringLiteral("sendHistory"));
+    QCOMPARE(history->model()->rowCount(), 2);
+    QCOMPARE(history->model()->index(0, ui::TestHistoryModel::StatusColumn).data().toString(), QStringLiteral("400"));
+    auto *compare = panel->findChild<QPushButton *>(QStringLiteral("compareTests"));
+    QVERIFY(!compare->isEnabled());
+    history->setCurrentIndex(history->model()->index(1, 0));
     QVERIFY2(status->text().startsWith(QStringLiteral("200 OK")), qPrintable(status->text()));
     QVERIFY(!failure->isVisible());
+
+    // Two tests selected: what changed between the accepted and the refused one.
+    history->selectionModel()->select(history->model()->index(0, 0),
+                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QVERIFY(compare->isEnabled());
+    compare->click();
+    auto *dialog = panel->findChild<QDialog *>(QStringLiteral("compareTestsDialog"));
+    QVERIFY(dialog && dialog->isVisible());
+    const QString differences = dialog->findChild<QPlainTextEdit *>(QStringLiteral("compareView"))->toPlainText();
+    QVERIFY2(differences.contains(QStringLiteral("- HTTP 200 OK\n+ HTTP 400 Bad Request")), qPrintable(differences));
+    QVERIFY(differences.contains(QStringLiteral("price must be a number")));
+    QVERIFY(!differences.contains(QStringLiteral("  Mapping: "))); // the same request: only the changes and their context
+    QVERIFY2(dialog->findChild<QLabel *>(QStringLiteral("compareSummary"))->text().contains(QStringLiteral("#1 (")),
+             qPrintable(dialog->findChild<QLabel *>(QStringLiteral("compareSummary"))->text()));
+    dialog->close();
+    history->setCurrentIndex(history->model()->index(1, 0));
     const QString curl = panel->curlCommand();
     QVERIFY(curl.contains(project::DemoProject::url()));
     QVERIFY(!curl.contains(QString::fromLatin1(
@@ -691,7 +721,7 @@ void TestMainWindow::sendTestThroughTheWindow()
     QCOMPARE(panel->history()[3].exchange.status, 200);
 
     // Sending a test again: the history holds no secret, so the request is signed anew (else a 401).
-    history->setCurrentItem(history->topLevelItem(history->topLevelItemCount() - 1)); // the first test
+    history->setCurrentIndex(history->model()->index(history->model()->rowCount() - 1, 0)); // the first test
     panel->findChild<QPushButton *>(QStringLiteral("sendAgain"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(panel->history().size(), size_t(5), 10000);
     QCOMPARE(panel->history().back().exchange.status, 200);
@@ -709,6 +739,49 @@ void TestMainWindow::sendTestThroughTheWindow()
     QVERIFY(detail.contains(QString::fromUtf8(previewedBody)));
     QVERIFY(!detail.contains(QString::fromLatin1(
         (project::DemoProject::username() + u':' + ui::ProjectDocument::demoSecret()).toUtf8().toBase64())));
+}
+
+void TestMainWindow::testsAndSecretComeBackWithTheProject()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kept.inkmapper.json"));
+    {
+        MainWindow window;
+        window.openInitialProject(); // the demo: it sends to the local inspector
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        // Credentials of one's own, typed as a person does.
+        QLineEdit *username = window.settingsPanel()->lineEdit(SettingsPanel::Field::Username);
+        username->selectAll();
+        QTest::keyClicks(username, QStringLiteral("mi_window_key"));
+        QLineEdit *secret = window.settingsPanel()->lineEdit(SettingsPanel::Field::Secret);
+        secret->selectAll();
+        QTest::keyClicks(secret, QStringLiteral("window-secret"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.settingsPanel()->rememberButton()->toolTip().contains(QStringLiteral("Remembered")), 5000);
+        QVERIFY(window.saveTo(path));
+        QTRY_VERIFY_WITH_TIMEOUT(window.previewPanel()->result() && window.previewPanel()->result()->request, 10000);
+        window.sendPanel()->sendAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window.sendPanel()->history().size(), size_t(1), 10000);
+        QCOMPARE(window.sendPanel()->history().front().exchange.status, 200);
+        QVERIFY(window.close());
+    }
+    // Next time: the project opens with its tests, and the secret is back from the keychain.
+    MainWindow window;
+    window.openInitialProject();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QCOMPARE(window.document()->filePath(), QFileInfo(path).absoluteFilePath());
+    QTRY_COMPARE_WITH_TIMEOUT(window.document()->secret(), QStringLiteral("window-secret"), 5000);
+    QCOMPARE(window.settingsPanel()->lineEdit(SettingsPanel::Field::Secret)->text(), QStringLiteral("window-secret"));
+    QVERIFY(!window.isWindowModified());
+    auto *history = window.sendPanel()->findChild<QTreeView *>(QStringLiteral("sendHistory"));
+    QCOMPARE(history->model()->rowCount(), 1);
+    history->setCurrentIndex(history->model()->index(0, 0));
+    const QString status = window.sendPanel()->findChild<QLabel *>(QStringLiteral("responseStatus"))->text();
+    QVERIFY2(status.startsWith(QStringLiteral("200 OK")), qPrintable(status));
+    // Kept without the secret.
+    QVERIFY(!window.sendPanel()->history().front().exchange.request.header("authorization").contains(
+        QByteArrayLiteral("mi_window_key:window-secret").toBase64()));
 }
 
 void TestMainWindow::oneClickPointsTheProjectAtTheInspector()
