@@ -7,6 +7,7 @@
 
 #include "util/plural.h"
 #include "widgets/messagebar.h"
+#include "widgets/setting.h"
 
 #include "delivery/exchangetext.h"
 #include "delivery/failure.h"
@@ -24,6 +25,7 @@
 #include <QGuiApplication>
 #include <QSaveFile>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -43,6 +45,9 @@ namespace inkmapper::ui {
 namespace {
 
 using Answer = inspector::Inspector::Answer;
+
+/** How long a test may take before it counts as unanswered: the user's choice, kept between sessions. */
+const Setting<int> timeoutSeconds{"send/timeoutSeconds", delivery::Sender::DefaultTimeoutMs / 1000};
 
 const Answer inspectorAnswers[] = {Answer::Accept,          Answer::Unauthorized, Answer::NotFound,
                                    Answer::BadRequest,      Answer::TooManyRequests, Answer::ServerError,
@@ -173,12 +178,33 @@ SendPanel::SendPanel(QWidget *parent)
         }
     });
 
+    auto *timeout = new QSpinBox(this);
+    timeout->setObjectName(QStringLiteral("sendTimeout"));
+    timeout->setRange(1, 600);
+    timeout->setSuffix(tr(" s"));
+    timeout->setPrefix(tr("Time limit: "));
+    timeout->setToolTip(tr("How long a test may take, from sending to the last byte of the answer, before it counts as unanswered"));
+    timeout->setValue(std::clamp(timeoutSeconds.get(), 1, 600));
+    m_sender->setTimeout(timeout->value() * 1000);
+    connect(timeout, &QSpinBox::valueChanged, this, [this](int seconds) {
+        m_sender->setTimeout(seconds * 1000);
+        timeoutSeconds.set(seconds);
+    });
+    auto *sendColumn = new QVBoxLayout;
+    sendColumn->addWidget(m_sendButton);
+    sendColumn->addWidget(timeout);
     auto *top = new QHBoxLayout;
     top->addWidget(m_target, 1);
-    top->addWidget(m_sendButton, 0, Qt::AlignTop);
+    top->addLayout(sendColumn);
+    // The inspector's state on a line of its own, its answer and requests below: squeezed beside the
+    // combo box the sentence wrapped into a column of single words.
+    m_answerLabel = new QLabel(tr("It &answers:"), this);
+    m_answerLabel->setBuddy(m_inspectorAnswer);
+    m_inspectorAnswer->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_inspectorAnswer->setMinimumContentsLength(16);
     auto *inspectorRow = new QHBoxLayout;
-    inspectorRow->addWidget(m_inspectorLine, 1);
-    inspectorRow->addWidget(m_inspectorAnswer);
+    inspectorRow->addWidget(m_answerLabel);
+    inspectorRow->addWidget(m_inspectorAnswer, 1);
     inspectorRow->addWidget(m_showReceived);
 
     m_historyView->setObjectName(QStringLiteral("sendHistory"));
@@ -225,12 +251,26 @@ SendPanel::SendPanel(QWidget *parent)
     m_saveHar->setEnabled(false);
     connect(m_saveHar, &QPushButton::clicked, this, &SendPanel::saveHar);
 
+    // The list of tests first: selecting one shows it below without moving the list (a failure's message
+    // above the list pushed the rows away from under the pointer).
+    auto *details = new QWidget(this);
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->addWidget(m_status);
+    detailsLayout->addWidget(m_timings);
+    detailsLayout->addWidget(m_failure);
+    auto *answerSplitter = new QSplitter(Qt::Vertical, details);
+    answerSplitter->addWidget(m_headers);
+    answerSplitter->addWidget(m_body);
+    answerSplitter->setStretchFactor(1, 3);
+    answerSplitter->setSizes({90, 400}); // a few headers; the body gets the room
+    detailsLayout->addWidget(answerSplitter, 1);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_historyView);
-    splitter->addWidget(m_headers);
-    splitter->addWidget(m_body);
-    splitter->setStretchFactor(2, 3);
-    splitter->setSizes({90, 90, 400}); // a few tests, a few headers; the body gets the room
+    splitter->addWidget(details);
+    splitter->setStretchFactor(1, 4);
+    splitter->setSizes({110, 500});
+    splitter->setChildrenCollapsible(false);
     m_sendAgain->setObjectName(QStringLiteral("sendAgain"));
     m_sendAgain->setToolTip(tr("Send the selected test again, signed with the current Access Key ID and Secret"));
     m_sendAgain->setEnabled(false);
@@ -253,11 +293,9 @@ SendPanel::SendPanel(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_notice);
     layout->addWidget(m_problem);
-    layout->addWidget(m_status);
-    layout->addWidget(m_timings);
-    layout->addWidget(m_failure);
     layout->addWidget(splitter, 1);
     layout->addLayout(exports);
+    layout->addWidget(m_inspectorLine);
     layout->addLayout(inspectorRow);
     updateInspectorLine();
 }
@@ -445,14 +483,15 @@ void SendPanel::updateInspectorLine()
 {
     m_inspectorAnswer->setVisible(m_inspector != nullptr);
     m_showReceived->setVisible(m_inspector != nullptr);
+    m_answerLabel->setVisible(m_inspector != nullptr);
     if (!m_inspector) {
         m_inspectorLine->setText(tr("Local inspector: starts when you send to %1 (the demo project does).")
                                      .arg(inspector::Inspector::localUrl()));
         return;
     }
     m_inspectorLine->setText(plural(qsizetype(m_inspector->received().size()),
-                                    tr("Local inspector on port %1: %n request received; it answers"),
-                                    tr("Local inspector on port %1: %n requests received; it answers"))
+                                    tr("Local inspector on port %1: %n request received."),
+                                    tr("Local inspector on port %1: %n requests received."))
                                  .arg(m_inspector->port()));
     m_inspectorLine->setToolTip(m_inspector->endpointUrl());
 }

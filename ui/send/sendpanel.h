@@ -133,6 +133,7 @@ private:
     QTreeWidget *m_headers;
     QPlainTextEdit *m_body;
     QLabel *m_inspectorLine;
+    QLabel *m_answerLabel = nullptr;
     QComboBox *m_inspectorAnswer;
     TestHistoryModel *m_historyModel;
     QTreeView *m_historyView;

@@ -24,6 +24,8 @@
 #include <QCheckBox>
 #include <QToolButton>
 #include <QTreeView>
+#include <QSpinBox>
+#include <QElapsedTimer>
 #include <QTreeWidget>
 #include <QDialog>
 #include <QItemSelectionModel>
@@ -133,6 +135,7 @@ private Q_SLOTS:
     void previewShowsTheSelectedEventAndMapping();
     void sendTestThroughTheWindow();
     void testsAndSecretComeBackWithTheProject();
+    void timeLimitIsTheUsers();
     void oneClickPointsTheProjectAtTheInspector();
     void layoutIsRemembered();
     void leftColumnShowsWholeMappingNames();
@@ -782,6 +785,34 @@ void TestMainWindow::testsAndSecretComeBackWithTheProject()
     // Kept without the secret.
     QVERIFY(!window.sendPanel()->history().front().exchange.request.header("authorization").contains(
         QByteArrayLiteral("mi_window_key:window-secret").toBase64()));
+}
+
+void TestMainWindow::timeLimitIsTheUsers()
+{
+    {
+        MainWindow window;
+        window.openInitialProject();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.previewPanel()->result() && window.previewPanel()->result()->request, 10000);
+        auto *limit = window.sendPanel()->findChild<QSpinBox *>(QStringLiteral("sendTimeout"));
+        QCOMPARE(limit->value(), 30); // the default
+        limit->setValue(1);
+        window.sendPanel()->sendAction()->trigger(); // starts the inspector, which answers at once
+        QTRY_COMPARE_WITH_TIMEOUT(window.sendPanel()->history().size(), size_t(1), 10000);
+        auto *answer = window.sendPanel()->findChild<QComboBox *>(QStringLiteral("inspectorAnswer"));
+        answer->setCurrentIndex(answer->findData(int(inspector::Inspector::Answer::NoAnswer)));
+        QElapsedTimer clock;
+        clock.start();
+        window.sendPanel()->sendAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window.sendPanel()->history().size(), size_t(2), 10000);
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(window.sendPanel()->history().back().exchange.timedOut);
+        const auto *failure = window.sendPanel()->findChild<ui::MessageBar *>(QStringLiteral("responseFailure"));
+        QVERIFY2(failure->text().contains(QStringLiteral("No answer in time")), qPrintable(failure->text()));
+    }
+    MainWindow again; // the choice is kept
+    QCOMPARE(again.sendPanel()->findChild<QSpinBox *>(QStringLiteral("sendTimeout"))->value(), 1);
 }
 
 void TestMainWindow::oneClickPointsTheProjectAtTheInspector()
