@@ -65,6 +65,16 @@ Failure fromStatus(const Exchange &exchange)
                 QStringLiteral("Compare the payload with what Movable Ink expects for this event (the answer above "
                                "usually names the field); fix the mapping's data field and send again.")};
     }
+    const QString location = QString::fromLatin1(exchange.responseHeader("location"));
+    if (status >= 300 && status < 400 && exchange.request.scheme() == u"https"
+        && location.startsWith(QLatin1String("http:"), Qt::CaseInsensitive)) {
+        // Qt's NoLessSafeRedirectPolicy hands such a redirect back as the answer instead of following it.
+        return {Failure::Kind::UnexpectedStatus, QStringLiteral("%1: a redirect to http:// was not followed").arg(line),
+                QStringLiteral("The server sent the request on to %1, a plain http:// address. Following it would "
+                               "send the Access Secret unencrypted, so nothing more was sent.").arg(location),
+                QStringLiteral("Use the https:// URL Movable Ink gave you for the events endpoint, as it is after "
+                               "any redirects.")};
+    }
     return {Failure::Kind::UnexpectedStatus, QStringLiteral("%1: an unexpected answer").arg(line),
             QStringLiteral("Movable Ink answers a successful request with a 2xx status. Its answer: %1").arg(body),
             QStringLiteral("Check the Movable Ink URL: a redirect or an informational answer means it does not "

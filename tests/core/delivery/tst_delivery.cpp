@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QSslServer>
 #include <QTemporaryDir>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -58,6 +59,51 @@ Exchange sendAndWait(Sender &sender, const destination::HttpRequest &request, in
     return finished.at(0).at(1).value<Exchange>();
 }
 
+std::pair<QSslCertificate, QSslKey> makeCertificate(const QTemporaryDir &dir, const QString &commonName, bool expired = false);
+
+/**
+ * A server that answers every request with a redirect (`status`, Location: `target`) once its header has
+ * arrived: plain, or over TLS when given a certificate.
+ */
+class Redirector : public QObject
+{
+public:
+    Redirector(int status, QString target, const QSslCertificate &certificate = QSslCertificate(), const QSslKey &key = QSslKey())
+        : m_status(status), m_target(std::move(target))
+    {
+        if (!certificate.isNull()) {
+            auto *tls = new QSslServer(this);
+            QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+            configuration.setLocalCertificate(certificate);
+            configuration.setPrivateKey(key);
+            tls->setSslConfiguration(configuration);
+            m_server = tls;
+        } else {
+            m_server = new QTcpServer(this);
+        }
+        m_server->listen(QHostAddress::LocalHost);
+        connect(m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    m_received += socket->readAll();
+                    if (!m_received.contains("\r\n\r\n") || socket->property("answered").toBool())
+                        return;
+                    socket->setProperty("answered", true);
+                    socket->write(QStringLiteral("HTTP/1.1 %1 Moved\r\nLocation: %2\r\nContent-Length: 0\r\n\r\n")
+                                      .arg(m_status).arg(m_target).toLatin1());
+                });
+            }
+        });
+    }
+    quint16 port() const { return m_server->serverPort(); }
+
+private:
+    QTcpServer *m_server;
+    int m_status;
+    QString m_target;
+    QByteArray m_received;
+};
+
 } // namespace
 
 Q_DECLARE_METATYPE(inkmapper::delivery::Exchange)
@@ -74,6 +120,9 @@ private Q_SLOTS:
     void failureClasses_data();
     void failureClasses();
     void cancelStopsTheExchange();
+    void redirectsAsSegmentsClient_data();
+    void redirectsAsSegmentsClient();
+    void noRedirectFromHttpsToHttp();
     void clearingTheInspectorWhileASlowAnswerWaits();
     void httpsWithATrustedCertificate();
     void httpsCertificateProblems_data();
@@ -223,6 +272,70 @@ void TestDelivery::failureClasses()
     QVERIFY(!failure->nextStep.isEmpty());
 }
 
+void TestDelivery::redirectsAsSegmentsClient_data()
+{
+    // node-fetch, Segment's client: 307 and 308 repeat the request; 303, and 301/302 after a POST, turn it into
+    // a GET without a body.
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<bool>("bodyKept");
+    QTest::newRow("307") << 307 << QByteArray("POST") << true;
+    QTest::newRow("308") << 308 << QByteArray("POST") << true;
+    QTest::newRow("301") << 301 << QByteArray("GET") << false;
+    QTest::newRow("302") << 302 << QByteArray("GET") << false;
+    QTest::newRow("303") << 303 << QByteArray("GET") << false;
+}
+
+void TestDelivery::redirectsAsSegmentsClient()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, method);
+    QFETCH(bool, bodyKept);
+    Inspector inspector;
+    QVERIFY(inspector.start(0));
+    inspector.setCredentials(Username, Secret);
+    Redirector redirector(status, inspector.endpointUrl());
+    const destination::HttpRequest request =
+        previewedRequest(QStringLiteral("http://127.0.0.1:%1/v1/old").arg(redirector.port()));
+    Sender sender;
+    const Exchange exchange = sendAndWait(sender, request);
+    QCOMPARE(inspector.received().size(), size_t(1));
+    const inspector::ReceivedRequest &received = inspector.received().front();
+    QCOMPARE(received.method, method);
+    QCOMPARE(received.body.isEmpty(), !bodyKept);
+    if (bodyKept) {
+        QCOMPARE(received.body, request.body());
+        QVERIFY(received.authorized);
+        QCOMPARE(exchange.status, 200);
+    }
+}
+
+void TestDelivery::noRedirectFromHttpsToHttp()
+{
+    // A redirect to plain http would send the Authorization header in clear: refused, and said so.
+    QTemporaryDir dir;
+    const auto [certificate, key] = makeCertificate(dir, QStringLiteral("localhost"));
+    QVERIFY2(!certificate.isNull() && !key.isNull(), "openssl could not make a certificate");
+    Inspector inspector;
+    QVERIFY(inspector.start(0));
+    Redirector redirector(307, inspector.endpointUrl(), certificate, key);
+    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration trusting = before;
+    trusting.addCaCertificate(certificate);
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    Sender sender;
+    const Exchange exchange =
+        sendAndWait(sender, previewedRequest(QStringLiteral("https://localhost:%1/v1/old").arg(redirector.port())));
+    QSslConfiguration::setDefaultConfiguration(before);
+    QVERIFY(inspector.received().empty()); // nothing reached the http server
+    QCOMPARE(exchange.status, 307); // handed back as the answer, not followed
+    const std::optional<Failure> failure = Failure::of(exchange);
+    QVERIFY(failure);
+    QCOMPARE(failure->kind, Kind::UnexpectedStatus);
+    QVERIFY2(failure->title.contains(QStringLiteral("redirect to http:// was not followed")), qPrintable(failure->title));
+    QVERIFY2(failure->explanation.contains(inspector.endpointUrl()), qPrintable(failure->explanation));
+}
+
 void TestDelivery::cancelStopsTheExchange()
 {
     Inspector inspector;
@@ -258,7 +371,7 @@ bool runOpenssl(const QTemporaryDir &dir, const QStringList &arguments)
  * from now, or with `expired`, a day in 2020 (`openssl req` only makes certificates valid from now on, so an
  * expired one is signed by `openssl ca`, which takes explicit dates).
  */
-std::pair<QSslCertificate, QSslKey> makeCertificate(const QTemporaryDir &dir, const QString &commonName, bool expired = false)
+std::pair<QSslCertificate, QSslKey> makeCertificate(const QTemporaryDir &dir, const QString &commonName, bool expired)
 {
     const QString cert = dir.filePath(commonName + QStringLiteral(".crt"));
     const QString key = dir.filePath(commonName + QStringLiteral(".key"));
