@@ -123,6 +123,7 @@ private Q_SLOTS:
     void redirectsAsSegmentsClient_data();
     void redirectsAsSegmentsClient();
     void noRedirectFromHttpsToHttp();
+    void systemProxyIsHonoured();
     void clearingTheInspectorWhileASlowAnswerWaits();
     void httpsWithATrustedCertificate();
     void httpsCertificateProblems_data();
@@ -334,6 +335,31 @@ void TestDelivery::noRedirectFromHttpsToHttp()
     QCOMPARE(failure->kind, Kind::UnexpectedStatus);
     QVERIFY2(failure->title.contains(QStringLiteral("redirect to http:// was not followed")), qPrintable(failure->title));
     QVERIFY2(failure->explanation.contains(inspector.endpointUrl()), qPrintable(failure->explanation));
+}
+
+void TestDelivery::systemProxyIsHonoured()
+{
+    // A proxy named the way the system names it on Linux ($http_proxy): the request goes to it, in the
+    // absolute form a proxy takes, for a host only the proxy knows.
+    QTcpServer proxy;
+    QVERIFY(proxy.listen(QHostAddress::LocalHost));
+    QByteArray received;
+    connect(&proxy, &QTcpServer::pendingConnectionAvailable, &proxy, [&] {
+        QTcpSocket *socket = proxy.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [&received, socket] {
+            received += socket->readAll();
+            if (received.contains("\r\n\r\n") && received.endsWith("}"))
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nvia proxy");
+        });
+    });
+    qputenv("http_proxy", QStringLiteral("http://127.0.0.1:%1").arg(proxy.serverPort()).toLatin1());
+    Sender sender;
+    const Exchange exchange = sendAndWait(sender, previewedRequest(QStringLiteral("http://collector.inkmapper-test.invalid/v1/segment/events")));
+    qunsetenv("http_proxy");
+    QVERIFY2(received.startsWith("POST http://collector.inkmapper-test.invalid:80/v1/segment/events HTTP/1.1\r\n"),
+             received.left(200).constData());
+    QCOMPARE(exchange.status, 200);
+    QCOMPARE(exchange.responseBody, QByteArrayLiteral("via proxy"));
 }
 
 void TestDelivery::cancelStopsTheExchange()

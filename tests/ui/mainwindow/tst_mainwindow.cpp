@@ -17,6 +17,7 @@
 
 #include "json/object.h"
 #include "project/demoproject.h"
+#include "project/workspacefile.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -782,9 +783,15 @@ void TestMainWindow::testsAndSecretComeBackWithTheProject()
     history->setCurrentIndex(history->model()->index(0, 0));
     const QString status = window.sendPanel()->findChild<QLabel *>(QStringLiteral("responseStatus"))->text();
     QVERIFY2(status.startsWith(QStringLiteral("200 OK")), qPrintable(status));
-    // Kept without the secret.
+    // Kept without the secret, in memory and on disk.
     QVERIFY(!window.sendPanel()->history().front().exchange.request.header("authorization").contains(
         QByteArrayLiteral("mi_window_key:window-secret").toBase64()));
+    QFile workspace(project::WorkspaceFile::locationFor(path));
+    QVERIFY(workspace.open(QIODevice::ReadOnly));
+    const QByteArray kept = workspace.readAll();
+    QVERIFY(kept.contains("Basic [redacted]"));
+    QVERIFY(!kept.contains("window-secret"));
+    QVERIFY(!kept.contains(QByteArrayLiteral("mi_window_key:window-secret").toBase64()));
 }
 
 void TestMainWindow::timeLimitIsTheUsers()
