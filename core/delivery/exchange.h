@@ -52,6 +52,7 @@ struct Exchange
     destination::HttpRequest request;
     QDateTime startedAt;
     int status = 0;           ///< HTTP status, 0 without a response
+    QByteArray httpVersion;   ///< "HTTP/1.1", or "HTTP/2" when the server offered it; empty without a response
     QByteArray reasonPhrase;
     QList<QPair<QByteArray, QByteArray>> responseHeaders;
     QByteArray responseBody;

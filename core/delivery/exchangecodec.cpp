@@ -213,6 +213,7 @@ json::Value ExchangeCodec::toJson(const Exchange &exchange)
     out.set(QStringLiteral("startedAt"), json::Value(exchange.startedAt.toUTC().toString(Qt::ISODateWithMs)));
     out.set(QStringLiteral("request"), requestJson(exchange.request));
     out.set(QStringLiteral("status"), json::Value(exchange.status));
+    out.set(QStringLiteral("httpVersion"), latin1(exchange.httpVersion));
     out.set(QStringLiteral("reasonPhrase"), latin1(exchange.reasonPhrase));
     out.set(QStringLiteral("responseHeaders"), headerList(exchange.responseHeaders));
     out.set(QStringLiteral("responseBody"), bytes(exchange.responseBody));
@@ -237,6 +238,7 @@ Result<Exchange> ExchangeCodec::fromJson(const json::Value &value)
     Reader request(in.get(QStringLiteral("request")), QStringLiteral("request"), &error);
     exchange.request = readRequest(request);
     exchange.status = int(in.integer(QStringLiteral("status")));
+    exchange.httpVersion = in.byteString(QStringLiteral("httpVersion"));
     exchange.reasonPhrase = in.byteString(QStringLiteral("reasonPhrase"));
     exchange.responseHeaders = in.pairs(QStringLiteral("responseHeaders"));
     exchange.responseBody = in.data(QStringLiteral("responseBody"));

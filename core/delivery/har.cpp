@@ -38,7 +38,9 @@ json::Value requestOf(const Exchange &exchange)
     json::Object out;
     out.set(QStringLiteral("method"), json::Value(QString::fromLatin1(request.method())));
     out.set(QStringLiteral("url"), json::Value(request.url()));
-    out.set(QStringLiteral("httpVersion"), json::Value(QStringLiteral("HTTP/1.1")));
+    // The request went with the answer's protocol; without an answer, as HTTP/1.1 (what is tried first over http).
+    out.set(QStringLiteral("httpVersion"), json::Value(exchange.httpVersion.isEmpty() ? QStringLiteral("HTTP/1.1")
+                                                                                      : QString::fromLatin1(exchange.httpVersion)));
     out.set(QStringLiteral("cookies"), json::Value(json::Array()));
     out.set(QStringLiteral("headers"), json::Value(std::move(headers)));
     out.set(QStringLiteral("queryString"), json::Value(std::move(query)));
@@ -63,7 +65,7 @@ json::Value responseOf(const Exchange &exchange)
     out.set(QStringLiteral("status"), json::Value(exchange.status));
     out.set(QStringLiteral("statusText"), json::Value(exchange.hasResponse() ? QString::fromLatin1(exchange.reasonPhrase)
                                                                              : exchange.networkErrorText));
-    out.set(QStringLiteral("httpVersion"), json::Value(QStringLiteral("HTTP/1.1")));
+    out.set(QStringLiteral("httpVersion"), json::Value(QString::fromLatin1(exchange.httpVersion)));
     out.set(QStringLiteral("cookies"), json::Value(json::Array()));
     out.set(QStringLiteral("headers"), json::Value(std::move(headers)));
     out.set(QStringLiteral("content"), json::Value(std::move(content)));

@@ -138,6 +138,8 @@ void Sender::complete(quint64 id)
     exchange.timings.total = transfer->clock.elapsed();
     exchange.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     exchange.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    if (exchange.status > 0)
+        exchange.httpVersion = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool() ? "HTTP/2" : "HTTP/1.1";
     exchange.responseHeaders = reply->rawHeaderPairs();
     if (reply->isOpen()) // an aborted reply is closed
         exchange.responseBody = reply->readAll();

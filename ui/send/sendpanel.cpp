@@ -561,11 +561,12 @@ void SendPanel::show(const delivery::Exchange &exchange)
     m_timings->setText(describeTimings(exchange.timings));
     const std::optional<delivery::Failure> failure = delivery::Failure::of(exchange);
     if (exchange.hasResponse()) {
-        m_status->setText(tr("%1 %2 · %3 ms · %4")
+        m_status->setText(tr("%1 %2 · %3 ms · %4 · %5")
                               .arg(exchange.status)
                               .arg(QString::fromLatin1(exchange.reasonPhrase))
                               .arg(exchange.timings.total)
-                              .arg(plural(exchange.responseBody.size(), tr("%n byte"), tr("%n bytes"))));
+                              .arg(plural(exchange.responseBody.size(), tr("%n byte"), tr("%n bytes")),
+                                   QString::fromLatin1(exchange.httpVersion)));
     } else {
         m_status->setText(tr("No answer · %1 ms").arg(exchange.timings.total));
     }

@@ -124,6 +124,7 @@ private Q_SLOTS:
     void redirectsAsSegmentsClient();
     void noRedirectFromHttpsToHttp();
     void systemProxyIsHonoured();
+    void http2WhenTheServerOffersIt();
     void clearingTheInspectorWhileASlowAnswerWaits();
     void httpsWithATrustedCertificate();
     void httpsCertificateProblems_data();
@@ -149,6 +150,7 @@ void TestDelivery::receivedBytesEqualThePreview()
     const Exchange exchange = sendAndWait(sender, request);
 
     QCOMPARE(exchange.status, 200);
+    QCOMPARE(exchange.httpVersion, QByteArrayLiteral("HTTP/1.1"));
     QVERIFY(!Failure::of(exchange));
     QCOMPARE(inspector.received().size(), size_t(1));
     const inspector::ReceivedRequest &received = inspector.received().front();
@@ -360,6 +362,37 @@ void TestDelivery::systemProxyIsHonoured()
              received.left(200).constData());
     QCOMPARE(exchange.status, 200);
     QCOMPARE(exchange.responseBody, QByteArrayLiteral("via proxy"));
+}
+
+void TestDelivery::http2WhenTheServerOffersIt()
+{
+    // Node's HTTP/2 server, offering only h2 over TLS: the sender takes it, and says so.
+    QTemporaryDir dir;
+    const auto [certificate, key] = makeCertificate(dir, QStringLiteral("localhost"));
+    QVERIFY2(!certificate.isNull() && !key.isNull(), "openssl could not make a certificate");
+    QProcess server;
+    server.start(QStringLiteral("node"), {QFINDTESTDATA("../../support/h2server.js"), dir.filePath(QStringLiteral("localhost.crt")),
+                                          dir.filePath(QStringLiteral("localhost.key"))});
+    QVERIFY2(server.waitForStarted(), "node is missing (scripts/install-deps --tests installs it)");
+    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 15000);
+    const int port = server.readLine().trimmed().toInt();
+    QVERIFY(port > 0);
+    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration trusting = before;
+    trusting.addCaCertificate(certificate);
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    Sender sender;
+    const destination::HttpRequest request = previewedRequest(QStringLiteral("https://localhost:%1/v1/segment/events").arg(port));
+    const Exchange exchange = sendAndWait(sender, request);
+    QSslConfiguration::setDefaultConfiguration(before);
+    server.kill();
+    server.waitForFinished();
+    QVERIFY2(exchange.status == 200, qPrintable(exchange.networkErrorText));
+    QCOMPARE(exchange.httpVersion, QByteArrayLiteral("HTTP/2"));
+    const json::Value echo = *json::parse(QByteArrayView(exchange.responseBody));
+    QCOMPARE(echo.toObject().value(u"method").toString(), QStringLiteral("POST"));
+    QCOMPARE(echo.toObject().value(u"body").toString().toUtf8(), request.body());
+    QCOMPARE(echo.toObject().value(u"authorization").toString().toLatin1(), request.header("authorization"));
 }
 
 void TestDelivery::cancelStopsTheExchange()

@@ -32,6 +32,7 @@ Exchange accepted()
     e.request = request;
     e.startedAt = QDateTime(QDate(2026, 12, 7), QTime(10, 11, 12, 345), Qt::UTC);
     e.status = 200;
+    e.httpVersion = "HTTP/2";
     e.reasonPhrase = "OK";
     e.responseHeaders = {{"Content-Type", "application/json"}, {"X-Request-Id", "abc"}};
     e.responseBody = "{\"ok\":true}";
@@ -86,6 +87,7 @@ void TestExchangeCodec::roundTrip_data()
     Exchange refused = accepted();
     refused.status = 0;
     refused.reasonPhrase.clear();
+    refused.httpVersion.clear();
     refused.responseHeaders.clear();
     refused.responseBody.clear();
     refused.networkError = QNetworkReply::ConnectionRefusedError;
