@@ -61,6 +61,25 @@ Exchange sendAndWait(Sender &sender, const destination::HttpRequest &request, in
 
 std::pair<QSslCertificate, QSslKey> makeCertificate(const QTemporaryDir &dir, const QString &commonName, bool expired = false);
 
+/** Trusts `certificate` as a certificate authority while it lives (the default TLS configuration, restored after). */
+class TrustedCertificate
+{
+public:
+    explicit TrustedCertificate(const QSslCertificate &certificate)
+        : m_before(QSslConfiguration::defaultConfiguration())
+    {
+        QSslConfiguration trusting = m_before;
+        trusting.addCaCertificate(certificate);
+        QSslConfiguration::setDefaultConfiguration(trusting);
+    }
+    ~TrustedCertificate() { QSslConfiguration::setDefaultConfiguration(m_before); }
+    TrustedCertificate(const TrustedCertificate &) = delete;
+    TrustedCertificate &operator=(const TrustedCertificate &) = delete;
+
+private:
+    QSslConfiguration m_before;
+};
+
 /**
  * A server that answers every request with a redirect (`status`, Location: `target`) once its header has
  * arrived: plain, or over TLS when given a certificate.
@@ -322,14 +341,10 @@ void TestDelivery::noRedirectFromHttpsToHttp()
     Inspector inspector;
     QVERIFY(inspector.start(0));
     Redirector redirector(307, inspector.endpointUrl(), certificate, key);
-    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
-    QSslConfiguration trusting = before;
-    trusting.addCaCertificate(certificate);
-    QSslConfiguration::setDefaultConfiguration(trusting);
+    const TrustedCertificate trust(certificate);
     Sender sender;
     const Exchange exchange =
         sendAndWait(sender, previewedRequest(QStringLiteral("https://localhost:%1/v1/old").arg(redirector.port())));
-    QSslConfiguration::setDefaultConfiguration(before);
     QVERIFY(inspector.received().empty()); // nothing reached the http server
     QCOMPARE(exchange.status, 307); // handed back as the answer, not followed
     const std::optional<Failure> failure = Failure::of(exchange);
@@ -377,14 +392,10 @@ void TestDelivery::http2WhenTheServerOffersIt()
     QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 15000);
     const int port = server.readLine().trimmed().toInt();
     QVERIFY(port > 0);
-    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
-    QSslConfiguration trusting = before;
-    trusting.addCaCertificate(certificate);
-    QSslConfiguration::setDefaultConfiguration(trusting);
+    const TrustedCertificate trust(certificate);
     Sender sender;
     const destination::HttpRequest request = previewedRequest(QStringLiteral("https://localhost:%1/v1/segment/events").arg(port));
     const Exchange exchange = sendAndWait(sender, request);
-    QSslConfiguration::setDefaultConfiguration(before);
     server.kill();
     server.waitForFinished();
     QVERIFY2(exchange.status == 200, qPrintable(exchange.networkErrorText));
@@ -482,16 +493,12 @@ void TestDelivery::httpsWithATrustedCertificate()
     inspector.setTls(certificate, key);
     QVERIFY(inspector.start(0));
     // Trusted as a certificate authority for this test only.
-    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
-    QSslConfiguration trusting = before;
-    trusting.addCaCertificate(certificate);
-    QSslConfiguration::setDefaultConfiguration(trusting);
+    const TrustedCertificate trust(certificate);
 
     Sender sender;
     const destination::HttpRequest request =
         previewedRequest(inspector.endpointUrl());
     const Exchange exchange = sendAndWait(sender, request);
-    QSslConfiguration::setDefaultConfiguration(before);
     const std::optional<Failure> failure = Failure::of(exchange);
     QVERIFY2(!failure, failure ? qPrintable(failure->explanation) : "");
     QCOMPARE(exchange.status, 200);
@@ -528,16 +535,12 @@ void TestDelivery::httpsCertificateProblems()
     Inspector inspector;
     inspector.setTls(certificate, key);
     QVERIFY(inspector.start(0));
-    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
-    if (trusted) {
-        QSslConfiguration trusting = before;
-        trusting.addCaCertificate(certificate);
-        QSslConfiguration::setDefaultConfiguration(trusting);
-    }
+    std::optional<TrustedCertificate> trust;
+    if (trusted)
+        trust.emplace(certificate);
     Sender sender;
     const Exchange exchange = sendAndWait(
         sender, previewedRequest(inspector.endpointUrl()));
-    QSslConfiguration::setDefaultConfiguration(before);
     const std::optional<Failure> failure = Failure::of(exchange);
     QVERIFY(failure);
     QCOMPARE(failure->kind, Kind::Tls);
