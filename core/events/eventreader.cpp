@@ -128,6 +128,12 @@ EventReadResult EventReader::read(QByteArrayView utf8, const QString &sourceName
     if (isBlank(text))
         return result;
 
+    const qsizetype firstContent = [&] {
+        qsizetype i = 0;
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+            ++i;
+        return i;
+    }();
     auto whole = json::parse(text);
     if (whole.ok()) {
         json::Value value = std::move(whole).value();
@@ -140,19 +146,14 @@ EventReadResult EventReader::read(QByteArrayView utf8, const QString &sourceName
                 addEvent(result, items[i], sourceName, i < lines.size() ? lines[i] : 0, int(i));
         } else {
             result.format = EventReadResult::Format::SingleEvent;
-            addEvent(result, std::move(value), sourceName, 1, -1);
+            // The event starts where its text does, after any blank lines.
+            addEvent(result, std::move(value), sourceName, countLines(text.first(firstContent)), -1);
         }
         return result;
     }
 
     // Not one JSON value. Several lines whose first non-blank line is a complete value on its own means
     // JSON Lines; anything else is one malformed document, whose error is the useful one to show.
-    const qsizetype firstContent = [&] {
-        qsizetype i = 0;
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
-            ++i;
-        return i;
-    }();
     qsizetype firstEnd = text.indexOf('\n', firstContent);
     if (firstEnd < 0)
         firstEnd = text.size();

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void errors();
     void badJsonLinesKeepTheGoodOnes();
     void eventsRememberTheirLine();
+    void singleEventStartsAfterBlankLines();
     void arrayEventsRememberTheirLine_data();
     void arrayEventsRememberTheirLine();
 };
@@ -95,6 +96,13 @@ void TestEventReader::eventsRememberTheirLine()
     QCOMPARE(result.events[1].event.toObject().value(u"type").toString(), QStringLiteral("page"));
 }
 
+void TestEventReader::singleEventStartsAfterBlankLines()
+{
+    const auto result = events::EventReader::read(QByteArrayView("\n\n  {\"type\":\"track\"}\n"), QStringLiteral("e.json"));
+    QCOMPARE(int(result.format), int(Format::SingleEvent));
+    QCOMPARE(result.events.front().line, 3);
+}
+
 void TestEventReader::arrayEventsRememberTheirLine_data()
 {
     QTest::addColumn<QByteArray>("text");
@@ -107,6 +115,7 @@ void TestEventReader::arrayEventsRememberTheirLine_data()
     QTest::newRow("strings with brackets, commas and escaped quotes")
         << QByteArray("[{\"event\":\"a, [b] {c} \\\" ,\"},\n {\"event\":\"\\\\\"}, {\"type\":\"page\"}]") << QList<int>{1, 2, 2};
     QTest::newRow("several on the first line") << QByteArray("[{}, {},\n{}]") << QList<int>{1, 1, 2};
+    QTest::newRow("after blank lines") << QByteArray("\n\r\n  [\n{}]") << QList<int>{4};
 }
 
 void TestEventReader::arrayEventsRememberTheirLine()
