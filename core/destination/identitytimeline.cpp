@@ -60,34 +60,42 @@ Profile userOf(const Ids &ids)
 
 } // namespace
 
-QString IdentityTimeline::Profile::key() const
+namespace {
+
+/** How a profile kind is named: in a key, and for people. */
+struct KindNames
+{
+    const char16_t *key;
+    const char16_t *word;
+};
+
+KindNames namesOf(Profile::Kind kind)
 {
     switch (kind) {
-    case Kind::None:
-        return {};
-    case Kind::Anonymous:
-        return QStringLiteral("anonymousId:") + id;
-    case Kind::User:
-        return QStringLiteral("userId:") + id;
-    case Kind::Email:
-        return QStringLiteral("email:") + id;
+    case Profile::Kind::None:
+        break;
+    case Profile::Kind::Anonymous:
+        return {u"anonymousId", u"anonymous"};
+    case Profile::Kind::User:
+        return {u"userId", u"user"};
+    case Profile::Kind::Email:
+        return {u"email", u"email"};
     }
-    return {};
+    return {nullptr, nullptr};
+}
+
+} // namespace
+
+QString IdentityTimeline::Profile::key() const
+{
+    const KindNames names = namesOf(kind);
+    return names.key ? QString::fromUtf16(names.key) + u':' + id : QString();
 }
 
 QString IdentityTimeline::Profile::describe() const
 {
-    switch (kind) {
-    case Kind::None:
-        return QStringLiteral("nobody");
-    case Kind::Anonymous:
-        return QStringLiteral("anonymous ") + id;
-    case Kind::User:
-        return QStringLiteral("user ") + id;
-    case Kind::Email:
-        return QStringLiteral("email ") + id;
-    }
-    return {};
+    const KindNames names = namesOf(kind);
+    return names.word ? QString::fromUtf16(names.word) + u' ' + id : QStringLiteral("nobody");
 }
 
 IdentityTimeline::Profile IdentityTimeline::ownProfile(const json::Value &event)

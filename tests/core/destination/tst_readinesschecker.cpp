@@ -36,6 +36,13 @@ QByteArray entire(const QByteArray &event)
     return "{\"data\":" + event + "}";
 }
 
+/** The findings for a payload and the event it was made of; an empty `event` means the data is the event. */
+std::vector<ReadinessFinding> check(const QByteArray &payload, const QByteArray &event)
+{
+    const json::Value p = parse(payload);
+    return ReadinessChecker::check(p, event.isEmpty() ? p.toObject().value(u"data") : parse(event));
+}
+
 /** "error data.properties.url": level and place, what the rows expect. */
 QStringList summarize(const std::vector<ReadinessFinding> &findings)
 {
@@ -258,9 +265,7 @@ void TestReadinessChecker::rules()
     QFETCH(QByteArray, payload);
     QFETCH(QByteArray, event);
     QFETCH(QStringList, expected);
-    const json::Value p = parse(payload);
-    const json::Value e = event.isEmpty() ? p.toObject().value(u"data") : parse(event);
-    const std::vector<ReadinessFinding> findings = ReadinessChecker::check(p, e);
+    const std::vector<ReadinessFinding> findings = check(payload, event);
     QVERIFY2(summarize(findings) == expected, qPrintable(describe(findings)));
     QCOMPARE(ReadinessChecker::hasErrors(findings), expected.join(u' ').contains(QStringLiteral("error ")));
     for (const ReadinessFinding &f : findings)
@@ -299,9 +304,7 @@ void TestReadinessChecker::messagesSayWhatToDo()
     QFETCH(QByteArray, payload);
     QFETCH(QByteArray, event);
     QFETCH(QString, messagePart);
-    const json::Value p = parse(payload);
-    const json::Value e = event.isEmpty() ? p.toObject().value(u"data") : parse(event);
-    const std::vector<ReadinessFinding> findings = ReadinessChecker::check(p, e);
+    const std::vector<ReadinessFinding> findings = check(payload, event);
     QVERIFY2(std::any_of(findings.begin(), findings.end(), [&](const ReadinessFinding &f) { return f.message.contains(messagePart); }),
              qPrintable(describe(findings)));
 }
