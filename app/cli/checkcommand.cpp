@@ -330,11 +330,16 @@ int checkCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
             }
             if (result.match != preview::PreviewResult::Match::Matches)
                 continue;
-            if (result.requestError) {
+            const std::vector<ReadinessFinding> findings = preview::Preview::readiness(result, event.event);
+            // A header Segment cannot send makes its runtime fail; the readiness error says so in plain words.
+            const bool explained = std::any_of(findings.begin(), findings.end(), [](const ReadinessFinding &f) {
+                return f.field == ReadinessFinding::Field::Headers && f.level == Level::Error;
+            });
+            if (result.requestError && !explained) {
                 report.add(where, Level::Error,
                            QStringLiteral("%1: Segment fails to send it: %2").arg(mapping, result.requestError->describe()));
             }
-            for (const ReadinessFinding &f : preview::Preview::readiness(result, event.event))
+            for (const ReadinessFinding &f : findings)
                 report.add(where, f.level, QStringLiteral("%1: %2: %3").arg(mapping, f.fieldPath(), f.message));
         }
     }

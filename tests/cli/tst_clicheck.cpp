@@ -77,6 +77,7 @@ private Q_SLOTS:
     void mappings();
     void mappingLimit();
     void eventsPointAtTheirLines();
+    void headersFromTheEvent();
     void hintsAloneExitZero();
     void projectEventsWithoutEventFiles();
     void identityTimeline();
@@ -280,6 +281,27 @@ void TestCliCheck::eventsPointAtTheirLines()
     };
     QCOMPARE(run.lines, expected);
     QCOMPARE(run.err, QStringLiteral("check: 3 mapping(s), 2 event(s): 3 errors, 1 warning, 0 hints\n"));
+}
+
+void TestCliCheck::headersFromTheEvent()
+{
+    // Headers a directive makes are judged per event; a value Segment cannot send is one error, not two.
+    project::Project project;
+    project.setSettings({QStringLiteral("https://collector.example.com/e"), QStringLiteral("key")});
+    QVERIFY(project.addMapping(mapping(QStringLiteral("H"), QStringLiteral(R"(type = "track")"),
+                                       R"({"headers":{"@path":"$.properties.h"},"data":{"@path":"$."}})")));
+    const QString events = writeEvents(QStringLiteral("headers.jsonl"),
+                                       R"({"type":"track","event":"X","userId":"u","properties":{"h":{"X-City":"東京"}}})" "\n"
+                                       R"({"type":"track","event":"X","userId":"u","properties":{"h":{"X-City":"Köln"}}})" "\n"
+                                       R"({"type":"track","event":"X","userId":"u","properties":{"h":{"X-City":"Oslo"}}})" "\n");
+    const Run run = runCli({QStringLiteral("check"), writeProject(QStringLiteral("headers.inkmapper.json"), project), events});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.lines.size(), 2);
+    QVERIFY2(run.lines[0].startsWith(events + QStringLiteral(":1: error: mapping \"H\": headers.X-City: has \"東\", a character "
+                                                             "Segment's runtime cannot put in a header")),
+             qPrintable(run.lines[0]));
+    QVERIFY2(run.lines[1].startsWith(events + QStringLiteral(":2: error: mapping \"H\": headers.X-City: has \"ö\", which is not ASCII")),
+             qPrintable(run.lines[1]));
 }
 
 void TestCliCheck::hintsAloneExitZero()
