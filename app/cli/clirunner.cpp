@@ -1,5 +1,6 @@
 #include "clirunner.h"
 
+#include "checkcommand.h"
 #include "enginecommand.h"
 #include "enginecommands.h"
 #include "livecommands.h"
@@ -50,6 +51,8 @@ QString usage()
         "Engine commands (JSON Lines on standard input, one JSON line out per line in):\n");
     for (const EngineCommand &c : engineCommands)
         text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(c.name).leftJustified(14), QString::fromLatin1(c.summary));
+    text += QStringLiteral("\nProject commands:\n"
+                           "  check         check a project's settings and mappings, and what they send for event files\n");
     text += QStringLiteral("\nLive commands:\n"
                            "  run           push event files through every enabled mapping: send, or --dry-run\n"
                            "  send          send one test request for a mapping and an event, show the response\n"
@@ -91,6 +94,8 @@ int runCli(const QStringList &arguments, std::FILE *in, std::FILE *out, std::FIL
         }
         return runJsonLines(in, out, c.handler);
     }
+    if (command == u"check")
+        return checkCommand(arguments.mid(1), out, err);
     if (command == u"send")
         return sendCommand(arguments.mid(1), out, err);
     if (command == u"run")

@@ -8,12 +8,20 @@
 
 namespace inkmapper::cli {
 
-Result<project::Project> readProjectFile(const QString &path)
+Result<QByteArray> readInputFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("%1: %2").arg(path, file.errorString()), {}};
-    Result<project::Project> read = project::ProjectFile::read(file.readAll(), QFileInfo(path).fileName());
+    return file.readAll();
+}
+
+Result<project::Project> readProjectFile(const QString &path)
+{
+    const Result<QByteArray> bytes = readInputFile(path);
+    if (!bytes)
+        return bytes.error();
+    Result<project::Project> read = project::ProjectFile::read(*bytes, QFileInfo(path).fileName());
     if (!read)
         return Error{QStringLiteral("%1: %2").arg(path, read.error().describe()), {}};
     return read;
@@ -23,10 +31,11 @@ Result<std::vector<events::SampleEvent>> readEventFiles(const QStringList &paths
 {
     std::vector<events::SampleEvent> all;
     for (const QString &path : paths) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("%1: %2").arg(path, file.errorString()), {}};
-        events::EventReadResult read = events::EventReader::read(file.readAll(), QFileInfo(path).fileName());
+        const Result<QByteArray> bytes = readInputFile(path);
+        if (!bytes)
+            return bytes.error();
+        // The path as given names the events, so that messages point at the file the way the user wrote it.
+        events::EventReadResult read = events::EventReader::read(*bytes, path);
         if (!read.errors.empty())
             return Error{QStringLiteral("%1: %2").arg(path, read.errors.front().describe()), {}};
         if (read.events.empty())

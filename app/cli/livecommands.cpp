@@ -1,4 +1,5 @@
 #include "livecommands.h"
+#include "commandline.h"
 #include "output.h"
 
 #include "inputfiles.h"
@@ -23,25 +24,6 @@
 namespace inkmapper::cli {
 
 namespace {
-
-/** Parses `arguments` (without the command's name); on a usage error prints it and returns false. */
-bool parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments, std::FILE *err)
-{
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("inkmapper-cli ") + command} + arguments)) {
-        print(err, QStringLiteral("inkmapper-cli %1: %2 (see --help)\n").arg(command, parser.errorText()));
-        return false;
-    }
-    return true;
-}
-
-QString helpText(QCommandLineParser &parser, const QString &command, const QString &synopsis, const QString &about)
-{
-    QString text = parser.helpText();
-    // QCommandLineParser names the program from the application: the usage line is ours.
-    text = text.section(u'\n', 1);
-    return QStringLiteral("usage: inkmapper-cli %1 %2\n\n%3\n%4").arg(command, synopsis, about, text);
-}
 
 /** The secret from the environment variable `name`; the command line would show it to every user of the machine. */
 QString secretFrom(const QString &name)
@@ -121,10 +103,10 @@ int inspectorCommand(const QStringList &arguments, std::FILE *out, std::FILE *er
                                          QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption quietOption(QStringLiteral("quiet"), QStringLiteral("Do not print each request."));
     parser.addOptions({portOption, answerOption, delayOption, usernameOption, secretOption, countOption, quietOption});
-    if (!parse(parser, QStringLiteral("inspector"), arguments, err))
+    if (!parseCommandLine(parser, QStringLiteral("inspector"), arguments, err))
         return 2;
     if (parser.isSet(QStringLiteral("help"))) {
-        print(out, helpText(parser, QStringLiteral("inspector"), QStringLiteral("[--port N] [--answer ANSWER] [options]"),
+        print(out, commandHelp(parser, QStringLiteral("inspector"), QStringLiteral("[--port N] [--answer ANSWER] [options]"),
                             QStringLiteral("Starts the local receiver that stands in for Movable Ink's endpoint on "
                                            "127.0.0.1 and prints every request it receives, until interrupted.")));
         return 0;
@@ -190,10 +172,10 @@ int sendCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
     parser.addOptions({mappingOption, eventOption, urlOption, timeoutOption, revealOption});
     parser.addOptions(secretOptions.options());
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
-    if (!parse(parser, QStringLiteral("send"), arguments, err))
+    if (!parseCommandLine(parser, QStringLiteral("send"), arguments, err))
         return 2;
     if (parser.isSet(QStringLiteral("help"))) {
-        print(out, helpText(parser, QStringLiteral("send"), QStringLiteral("PROJECT --mapping NAME --event FILE [options]"),
+        print(out, commandHelp(parser, QStringLiteral("send"), QStringLiteral("PROJECT --mapping NAME --event FILE [options]"),
                             QStringLiteral("Sends one live test request: the request the mapping makes for the event, "
                                            "to the project's Movable Ink URL. Prints the request (secret redacted) and "
                                            "the full response. Exit 0 when Movable Ink accepts it, 1 otherwise.")));

@@ -72,6 +72,55 @@ void EventReader::readJsonLines(QByteArrayView utf8, const QString &sourceName, 
     }
 }
 
+std::vector<int> EventReader::arrayElementLines(QByteArrayView text)
+{
+    std::vector<int> lines;
+    int line = 1;
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    bool expectElement = false;
+    for (const char c : text) {
+        if (c == '\n')
+            ++line;
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        if (depth == 1 && expectElement && c != ']') {
+            lines.push_back(line);
+            expectElement = false;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            break;
+        case '[':
+        case '{':
+            expectElement = ++depth == 1;
+            break;
+        case ']':
+        case '}':
+            if (--depth == 0)
+                return lines; // the array ends; what follows is not ours
+            break;
+        case ',':
+            expectElement = depth == 1;
+            break;
+        default:
+            break;
+        }
+    }
+    return lines;
+}
+
 EventReadResult EventReader::read(QByteArrayView utf8, const QString &sourceName)
 {
     EventReadResult result;
@@ -79,6 +128,12 @@ EventReadResult EventReader::read(QByteArrayView utf8, const QString &sourceName
     if (isBlank(text))
         return result;
 
+    const qsizetype firstContent = [&] {
+        qsizetype i = 0;
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+            ++i;
+        return i;
+    }();
     auto whole = json::parse(text);
     if (whole.ok()) {
         json::Value value = std::move(whole).value();
@@ -86,23 +141,19 @@ EventReadResult EventReader::read(QByteArrayView utf8, const QString &sourceName
             result.format = EventReadResult::Format::Array;
             const json::Array &items = value.toArray();
             result.events.reserve(items.size());
+            const std::vector<int> lines = arrayElementLines(text);
             for (size_t i = 0; i < items.size(); ++i)
-                addEvent(result, items[i], sourceName, 0, int(i));
+                addEvent(result, items[i], sourceName, i < lines.size() ? lines[i] : 0, int(i));
         } else {
             result.format = EventReadResult::Format::SingleEvent;
-            addEvent(result, std::move(value), sourceName, 1, -1);
+            // The event starts where its text does, after any blank lines.
+            addEvent(result, std::move(value), sourceName, countLines(text.first(firstContent)), -1);
         }
         return result;
     }
 
     // Not one JSON value. Several lines whose first non-blank line is a complete value on its own means
     // JSON Lines; anything else is one malformed document, whose error is the useful one to show.
-    const qsizetype firstContent = [&] {
-        qsizetype i = 0;
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
-            ++i;
-        return i;
-    }();
     qsizetype firstEnd = text.indexOf('\n', firstContent);
     if (firstEnd < 0)
         firstEnd = text.size();

@@ -30,6 +30,13 @@ class EventReader
 public:
     static EventReadResult read(QByteArrayView utf8, const QString &sourceName);
 
+    /**
+     * The line each element of the JSON array that `text` starts with (after blanks) begins on, counting the
+     * line `text` starts on as 1, so that an event read from an array (or a project's events) can be named by
+     * its line like one read from JSON Lines. The array must be valid JSON; what follows it is ignored.
+     */
+    static std::vector<int> arrayElementLines(QByteArrayView text);
+
 private:
     static void addEvent(EventReadResult &result, json::Value value, const QString &source, int line, int index);
     static void readJsonLines(QByteArrayView utf8, const QString &sourceName, EventReadResult &result);

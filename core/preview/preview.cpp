@@ -2,6 +2,8 @@
 
 #include "previewer.h"
 
+#include "destination/readinesschecker.h"
+
 #include "fql/condition.h"
 #include "fql/generator.h"
 #include "json/object.h"
@@ -95,6 +97,13 @@ QString Preview::whyNothingIsSent(const PreviewResult &result)
     if (result.match == PreviewResult::Match::TriggerError)
         return QStringLiteral("the trigger does not parse: ") + result.triggerError.describe();
     return result.notSentReason;
+}
+
+std::vector<destination::ReadinessFinding> Preview::readiness(const PreviewResult &result, const json::Value &event)
+{
+    if (result.match != PreviewResult::Match::Matches || !result.payloadComputed || result.payloadError)
+        return {};
+    return destination::ReadinessChecker::check(result.payload, event);
 }
 
 QString Preview::summary(const PreviewResult &result)

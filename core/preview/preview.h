@@ -4,10 +4,13 @@
 #include "previewresult.h"
 
 #include "destination/httprequest.h"
+#include "destination/readinessfinding.h"
 #include "fql/explanation.h"
 #include "json/value.h"
 
 #include <QString>
+
+#include <vector>
 
 namespace inkmapper::preview {
 
@@ -30,6 +33,13 @@ public:
     static QString summary(const PreviewResult &result);
     /** Why `result` has no request to send, in a few words (for a send that sends nothing). */
     static QString whyNothingIsSent(const PreviewResult &result);
+
+    /**
+     * Movable Ink readiness of what `result` sends for `event` (destination::ReadinessChecker over its
+     * payload): empty when the trigger does not match `event` or the mapping makes no payload of it, since
+     * then nothing is sent. A disabled mapping is checked as if enabled, as its preview is.
+     */
+    static std::vector<destination::ReadinessFinding> readiness(const PreviewResult &result, const json::Value &event);
 
     /** A condition of the tree as FQL (`event = "Order Completed"`); a group as "all of" / "any of". */
     static QString conditionText(const json::Value &condition);

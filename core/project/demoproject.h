@@ -10,8 +10,10 @@ namespace inkmapper::project {
 
 /**
  * The project the app opens on first start and `scripts/run-app` shows: the preset mapping, an "Order
- * Completed to Movable Ink" mapping and a short e-commerce story of sample events. Compiled in as the
- * resource ":/inkmapper/demo/demo.inkmapper.json".
+ * Completed to Movable Ink" mapping that sends only what a conversion needs (and keeps who and what, as
+ * Movable Ink's readiness rules ask) and a short e-commerce story of sample events, anonymous until an
+ * identify. The search event names no results page, so a newcomer sees one readiness hint. Compiled in as
+ * the resource ":/inkmapper/demo/demo.inkmapper.json".
  */
 class DemoProject
 {

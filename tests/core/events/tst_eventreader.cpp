@@ -18,6 +18,9 @@ private Q_SLOTS:
     void errors();
     void badJsonLinesKeepTheGoodOnes();
     void eventsRememberTheirLine();
+    void singleEventStartsAfterBlankLines();
+    void arrayEventsRememberTheirLine_data();
+    void arrayEventsRememberTheirLine();
 };
 
 void TestEventReader::formats_data()
@@ -54,7 +57,7 @@ void TestEventReader::errors_data()
     QTest::addColumn<QString>("messagePart");
     QTest::newRow("truncated pretty event") << QByteArray("{\n  \"type\": \"track\",\n  \"event\": \"A\"\n") << 4 << 1 << QStringLiteral("end of input");
     QTest::newRow("trailing comma in array") << QByteArray("[\n {\"type\":\"track\"},\n]") << 3 << 1 << QStringLiteral("expected a value");
-    QTest::newRow("array of numbers") << QByteArray("[1]") << 0 << 1 << QStringLiteral("item 1 of the array is a number");
+    QTest::newRow("array of numbers") << QByteArray("[\n 1]") << 2 << 1 << QStringLiteral("item 1 of the array is a number");
     QTest::newRow("a string") << QByteArray("\"track\"") << 1 << 1 << QStringLiteral("is a string");
     QTest::newRow("an array inside JSON Lines") << QByteArray("{}\n[]") << 2 << 1 << QStringLiteral("is an array");
 }
@@ -91,6 +94,41 @@ void TestEventReader::eventsRememberTheirLine()
     QCOMPARE(result.events[1].line, 4);
     QCOMPARE(result.events[1].source, QStringLiteral("f.jsonl"));
     QCOMPARE(result.events[1].event.toObject().value(u"type").toString(), QStringLiteral("page"));
+}
+
+void TestEventReader::singleEventStartsAfterBlankLines()
+{
+    const auto result = events::EventReader::read(QByteArrayView("\n\n  {\"type\":\"track\"}\n"), QStringLiteral("e.json"));
+    QCOMPARE(int(result.format), int(Format::SingleEvent));
+    QCOMPARE(result.events.front().line, 3);
+}
+
+void TestEventReader::arrayEventsRememberTheirLine_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QList<int>>("lines");
+    QTest::newRow("one per line") << QByteArray("[\n{\"type\":\"track\"},\n{\"type\":\"page\"}\n]") << QList<int>{2, 3};
+    QTest::newRow("pretty, nested arrays and objects")
+        << QByteArray("[\n  {\n    \"type\": \"track\",\n    \"properties\": {\"products\": [{\"sku\": \"A\"}, {}]}\n  },\n\n"
+                      "  {\n    \"type\": \"page\"\n  }\n]")
+        << QList<int>{2, 7};
+    QTest::newRow("strings with brackets, commas and escaped quotes")
+        << QByteArray("[{\"event\":\"a, [b] {c} \\\" ,\"},\n {\"event\":\"\\\\\"}, {\"type\":\"page\"}]") << QList<int>{1, 2, 2};
+    QTest::newRow("several on the first line") << QByteArray("[{}, {},\n{}]") << QList<int>{1, 1, 2};
+    QTest::newRow("after blank lines") << QByteArray("\n\r\n  [\n{}]") << QList<int>{4};
+}
+
+void TestEventReader::arrayEventsRememberTheirLine()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QList<int>, lines);
+    const auto result = events::EventReader::read(QByteArrayView(text), QStringLiteral("a.json"));
+    QVERIFY(result.errors.empty());
+    QCOMPARE(int(result.format), int(Format::Array));
+    QList<int> found;
+    for (const events::SampleEvent &e : result.events)
+        found.append(e.line);
+    QCOMPARE(found, lines);
 }
 
 QTEST_GUILESS_MAIN(TestEventReader)

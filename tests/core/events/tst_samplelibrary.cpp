@@ -64,9 +64,10 @@ void TestSampleLibrary::builtInLoads()
 void TestSampleLibrary::categories()
 {
     const auto &categories = SampleLibrary::builtIn().categories();
-    QCOMPARE(int(categories.size()), 2);
+    QCOMPARE(int(categories.size()), 3);
     QCOMPARE(categories[0].id, QStringLiteral("types"));
     QCOMPARE(categories[1].id, QStringLiteral("ecommerce"));
+    QCOMPARE(categories[2].id, QStringLiteral("engage")); // what Segment Engage sends for audiences (tst_engageevents)
     QStringList types;
     for (const events::SampleInfo &s : categories[0].samples)
         types.append(s.id);

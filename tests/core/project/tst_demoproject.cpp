@@ -1,11 +1,14 @@
 #include "project/demoproject.h"
 #include "project/projectfile.h"
 
+#include "destination/readinesschecker.h"
 #include "destination/subscription.h"
 #include "events/specchecker.h"
 #include "json/object.h"
 #include "json/parser.h"
 #include "mapping/mapper.h"
+#include "preview/preview.h"
+#include "preview/previewer.h"
 
 #include <QFile>
 #include <QTest>
@@ -62,6 +65,8 @@ private Q_SLOTS:
     void triggersSelectTheRightEvents_data();
     void triggersSelectTheRightEvents();
     void orderMappingPicksTheOrder();
+    void readinessShowsAHintAndNothingWorse_data();
+    void readinessShowsAHintAndNothingWorse();
 };
 
 void TestDemoProject::loads()
@@ -159,14 +164,47 @@ void TestDemoProject::orderMappingPicksTheOrder()
     QVERIFY(!mapper.error());
     const auto output = mapper.transform(demo().events().back().event);
     QVERIFY2(output.ok(), qPrintable(errorText(output)));
-    const json::Value data = output.value().toObject().value(u"data");
-    QCOMPARE(data.toObject().value(u"order_id").toString(), QStringLiteral("ord_50314"));
-    QCOMPARE(data.toObject().value(u"total").toNumber(), 166.42);
-    const json::Array &products = data.toObject().value(u"products").toArray();
+    const json::Object &data = output.value().toObject().value(u"data").toObject();
+    // Who and what, as Movable Ink needs them to make a conversion of it.
+    for (const QString &kept : destination::ReadinessChecker::keptFields())
+        QCOMPARE(data.value(kept), demo().events().back().event.toObject().value(kept));
+    const json::Object &properties = data.value(u"properties").toObject();
+    QCOMPARE(properties.value(u"order_id").toString(), QStringLiteral("ord_50314"));
+    QCOMPARE(properties.value(u"total").toNumber(), 166.42);
+    const json::Array &products = properties.value(u"products").toArray();
     QCOMPARE(int(products.size()), 2);
     QCOMPARE(products[1].toObject().value(u"sku").toString(), QStringLiteral("SOCK-MERINO-M"));
     QCOMPARE(products[1].toObject().value(u"quantity").toNumber(), 2.0);
     QVERIFY(products[0].toObject().value(u"url").toString().startsWith(QStringLiteral("https://")));
+}
+
+void TestDemoProject::readinessShowsAHintAndNothingWorse_data()
+{
+    QTest::addColumn<int>("mapping");
+    QTest::addColumn<int>("event");
+    for (int m = 0; m < demo().mappingCount(); ++m) {
+        for (size_t e = 0; e < demo().events().size(); ++e) {
+            QTest::addRow("%s / %s", qPrintable(demo().mapping(m).name), qPrintable(eventName(demo().events()[e].event)))
+                << m << int(e);
+        }
+    }
+}
+
+void TestDemoProject::readinessShowsAHintAndNothingWorse()
+{
+    QFETCH(int, mapping);
+    QFETCH(int, event);
+    const json::Value &e = demo().events()[size_t(event)].event;
+    const preview::PreviewResult result =
+        preview::Previewer(demo().settings(), QStringLiteral("demo-secret"), demo().mapping(mapping)).compute(e);
+    const std::vector<destination::ReadinessFinding> findings = preview::Preview::readiness(result, e);
+    for (const destination::ReadinessFinding &f : findings)
+        QVERIFY2(f.level == destination::ReadinessFinding::Level::Hint, qPrintable(f.fieldPath() + QStringLiteral(": ") + f.message));
+    // The demo is where a newcomer first sees what the checks do: the search event names no results page.
+    const bool searchThroughPreset = mapping == 0 && eventName(e) == u"Products Searched";
+    QCOMPARE(findings.size(), size_t(searchThroughPreset ? 1 : 0));
+    if (searchThroughPreset)
+        QCOMPARE(findings.front().fieldPath(), QStringLiteral("data.properties.url"));
 }
 
 QTEST_GUILESS_MAIN(TestDemoProject)
