@@ -196,7 +196,10 @@ QString keyList(const std::vector<const PropertyRule *> &rules)
 class Checker
 {
 public:
-    Checker(const json::Value &event, std::vector<ReadinessFinding> &findings) : m_event(event), m_findings(findings) {}
+    Checker(const json::Value &event, std::vector<ReadinessFinding> &findings, qsizetype dataBytes = -1)
+        : m_event(event), m_findings(findings), m_dataBytes(dataBytes)
+    {
+    }
 
     void checkData(const json::Value &data)
     {
@@ -524,8 +527,12 @@ private:
 
     void checkSize(const json::Value &data)
     {
-        const std::optional<QByteArray> body = json::stringify(data);
-        const qsizetype size = body ? body->size() : 0;
+        // The request body is this JSON: a caller holding it says its size, and a 1 MB event is not written again.
+        qsizetype size = m_dataBytes;
+        if (size < 0) {
+            const std::optional<QByteArray> body = json::stringify(data);
+            size = body ? body->size() : 0;
+        }
         if (size <= ReadinessChecker::MaxDataBytes)
             return;
         add(Level::Warning, QString(),
@@ -536,16 +543,17 @@ private:
 
     const json::Value &m_event;
     std::vector<ReadinessFinding> &m_findings;
+    qsizetype m_dataBytes;
 };
 
 } // namespace
 
-std::vector<ReadinessFinding> ReadinessChecker::check(const json::Value &payload, const json::Value &event)
+std::vector<ReadinessFinding> ReadinessChecker::check(const json::Value &payload, const json::Value &event, qsizetype dataBytes)
 {
     const json::Object empty;
     const json::Object &fields = payload.isObject() ? payload.toObject() : empty;
     std::vector<ReadinessFinding> findings;
-    Checker checker(event, findings);
+    Checker checker(event, findings, dataBytes);
     checker.checkData(fields.value(u"data"));
     checker.checkHeaders(fields.value(u"headers"));
     return findings;

@@ -43,8 +43,9 @@ public:
     /**
      * Every finding for the action payload `{headers?, data?}` a mapping makes of `event` (validated, as
      * RequestOutcome::payload holds it, or straight from mapping::transform): data first, then headers.
+     * `dataBytes`, when known (the request's body is `data` as JSON), spares writing `data` again to measure it.
      */
-    static std::vector<ReadinessFinding> check(const json::Value &payload, const json::Value &event);
+    static std::vector<ReadinessFinding> check(const json::Value &payload, const json::Value &event, qsizetype dataBytes = -1);
     /** The findings for the `data` field alone; undefined `data` means the mapping sends none. */
     static std::vector<ReadinessFinding> checkData(const json::Value &data, const json::Value &event);
     /**

@@ -103,7 +103,9 @@ std::vector<destination::ReadinessFinding> Preview::readiness(const PreviewResul
 {
     if (result.match != PreviewResult::Match::Matches || !result.payloadComputed || result.payloadError)
         return {};
-    return destination::ReadinessChecker::check(result.payload, event);
+    // Send Entire Event's body is `data` as JSON: its size is the body's.
+    return destination::ReadinessChecker::check(result.payload, event,
+                                                result.request ? result.request->body().size() : qsizetype(-1));
 }
 
 QString Preview::summary(const PreviewResult &result)

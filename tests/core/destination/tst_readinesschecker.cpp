@@ -330,6 +330,11 @@ void TestReadinessChecker::sizeLimit()
     QCOMPARE(summarize(findings), warned ? QStringList{QStringLiteral("warning data")} : QStringList());
     if (warned)
         QVERIFY2(findings.front().message.contains(QStringLiteral("32 KB")), qPrintable(findings.front().message));
+
+    // A size the caller knows (the request's body) is taken as it is: the data is not written again.
+    const json::Value payload = parse("{\"data\":" + event + "}");
+    const std::vector<ReadinessFinding> known = ReadinessChecker::check(payload, parse(event), warned ? 10 : 40'000);
+    QCOMPARE(summarize(known), warned ? QStringList() : QStringList{QStringLiteral("warning data")});
 }
 
 void TestReadinessChecker::mappingHeadersBeforeAnyEvent()
@@ -350,6 +355,10 @@ void TestReadinessChecker::previewReadinessOnlyForWhatIsSent()
     const json::Value viewed = parse(track("Product Viewed", R"({"sku":"G-32","price":18.99})"));
     const preview::PreviewResult matched = previewer.compute(viewed);
     QCOMPARE(summarize(preview::Preview::readiness(matched, viewed)), QStringList{QStringLiteral("error data.properties.url")});
+    // The size is the request body's, as sent.
+    preview::PreviewResult large = matched;
+    large.request->setBody(QByteArray(ReadinessChecker::MaxDataBytes + 1, ' '));
+    QVERIFY(summarize(preview::Preview::readiness(large, viewed)).contains(QStringLiteral("warning data")));
     // Nothing is sent for an event the trigger does not take, so there is nothing to judge.
     const json::Value added = parse(track("Product Added", R"({"sku":"G-32"})"));
     const preview::PreviewResult notMatched = previewer.compute(added);
