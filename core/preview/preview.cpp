@@ -108,6 +108,24 @@ std::vector<destination::ReadinessFinding> Preview::readiness(const PreviewResul
                                                 result.request ? result.request->body().size() : qsizetype(-1));
 }
 
+QList<destination::RequestWarning> Preview::warningsBeyond(const PreviewResult &result,
+                                                          const std::vector<destination::ReadinessFinding> &readiness)
+{
+    using Kind = destination::RequestWarning::Kind;
+    QList<destination::RequestWarning> kept;
+    for (const destination::RequestWarning &warning : result.warnings) {
+        const bool aboutAMappedHeader = warning.kind == Kind::NonAsciiHeaderValue || warning.kind == Kind::HeaderOverwritten;
+        const bool stated = aboutAMappedHeader
+            && std::any_of(readiness.begin(), readiness.end(), [&](const destination::ReadinessFinding &f) {
+                   return f.field == destination::ReadinessFinding::Field::Headers
+                       && f.path.compare(warning.headerName, Qt::CaseInsensitive) == 0;
+               });
+        if (!stated)
+            kept.append(warning);
+    }
+    return kept;
+}
+
 QString Preview::summary(const PreviewResult &result)
 {
     const std::vector<fql::ConditionResult> &conditions = result.explanation.conditions;

@@ -41,6 +41,14 @@ public:
      */
     static std::vector<destination::ReadinessFinding> readiness(const PreviewResult &result, const json::Value &event);
 
+    /**
+     * The request warnings of `result` that `readiness` does not already state: the readiness rules judge
+     * the mapped headers too (non-ASCII values, Authorization and Content-Type replaced), and one thing said
+     * twice in two words is noise.
+     */
+    static QList<destination::RequestWarning> warningsBeyond(const PreviewResult &result,
+                                                             const std::vector<destination::ReadinessFinding> &readiness);
+
     /** A condition of the tree as FQL (`event = "Order Completed"`); a group as "all of" / "any of". */
     static QString conditionText(const json::Value &condition);
 

@@ -8,6 +8,9 @@
 #include "panels/eventspanel.h"
 #include "panels/mappingspanel.h"
 #include "panels/settingspanel.h"
+#include "models/mappinglistmodel.h"
+#include "preview/matrixmodel.h"
+#include "preview/identityview.h"
 #include "preview/matrixview.h"
 #include "preview/previewinputs.h"
 #include "preview/previewpanel.h"
@@ -147,6 +150,8 @@ QWidget *MainWindow::createCentre()
     m_previewPanel = new PreviewPanel(this);
     m_matrixView = new MatrixView(this);
     m_sendPanel = new SendPanel(this);
+    m_identityView = new IdentityView(m_document, this);
+    connect(m_identityView, &IdentityView::eventActivated, m_document, &ProjectDocument::setCurrentEventIndex);
     m_workspaceKeeper = new WorkspaceKeeper(m_document, m_sendPanel->historyModel(), this);
     connect(m_workspaceKeeper, &WorkspaceKeeper::problem, m_sendPanel, &SendPanel::showProblem);
     m_sideTabs = new QTabWidget(this);
@@ -154,9 +159,11 @@ QWidget *MainWindow::createCentre()
     m_sideTabs->addTab(m_previewPanel, tr("Preview"));
     m_sideTabs->addTab(m_matrixView, tr("Matrix"));
     m_sideTabs->addTab(m_sendPanel, tr("Response"));
+    m_sideTabs->addTab(m_identityView, tr("Identity"));
     m_sideTabs->setTabToolTip(0, tr("What Movable Ink receives for the selected event and mapping"));
     m_sideTabs->setTabToolTip(1, tr("Every loaded event against every mapping"));
     m_sideTabs->setTabToolTip(2, tr("Send a test for real and see Movable Ink's answer (Ctrl+Enter)"));
+    m_sideTabs->setTabToolTip(3, tr("Whom Movable Ink attributes each sample event to: anonymous until an identify names the user"));
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->addWidget(m_leftSplitter);
@@ -182,6 +189,14 @@ QWidget *MainWindow::createCentre()
         if (mappingIndex >= 0 && mappingIndex < m_document->project().mappingCount())
             m_document->setCurrentMappingIndex(mappingIndex);
         m_sideTabs->setCurrentWidget(m_previewPanel);
+    });
+    // The matrix judges what every mapping sends for every event; the mapping list shows it as a badge.
+    connect(m_matrixView->model(), &MatrixModel::readinessChanged, this, [this] {
+        const MatrixModel *matrix = m_matrixView->model();
+        QHash<QString, ReadinessBadge> badges;
+        for (int column = 0; column < matrix->columnCount(); ++column)
+            badges.insert(matrix->project().mapping(column).id, matrix->readinessBadge(column));
+        m_mappingsPanel->model()->setReadiness(std::move(badges));
     });
     connect(m_eventsPanel, &EventsPanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_sendPanel, &SendPanel::statusMessage, this, &MainWindow::showStatus);

@@ -16,6 +16,7 @@ namespace inkmapper::ui {
 class EventsPanel;
 class FieldEditor;
 class MappingsPanel;
+class IdentityView;
 class MatrixView;
 class PreviewPanel;
 class SecretKeeper;
@@ -52,6 +53,7 @@ public:
     PreviewPanel *previewPanel() const { return m_previewPanel; }
     MatrixView *matrixView() const { return m_matrixView; }
     SendPanel *sendPanel() const { return m_sendPanel; }
+    IdentityView *identityView() const { return m_identityView; }
     SecretKeeper *secretKeeper() const { return m_secretKeeper; }
     WorkspaceKeeper *workspaceKeeper() const { return m_workspaceKeeper; }
     QAction *useInspectorAction() const { return m_useInspectorAction; }
@@ -125,6 +127,7 @@ private:
     PreviewPanel *m_previewPanel = nullptr;
     MatrixView *m_matrixView = nullptr;
     SendPanel *m_sendPanel = nullptr;
+    IdentityView *m_identityView = nullptr;
     QAction *m_useInspectorAction = nullptr;
     QTabWidget *m_sideTabs = nullptr;
     QWidget *m_mappingEditor = nullptr;

@@ -23,6 +23,16 @@ MappingListModel::MappingListModel(ProjectDocument *document, QObject *parent)
     connect(document, &ProjectDocument::changed, this, &MappingListModel::onChanged);
 }
 
+void MappingListModel::setReadiness(QHash<QString, ReadinessBadge> badges)
+{
+    if (badges == m_readiness)
+        return;
+    m_readiness = std::move(badges);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn),
+                           {Qt::DecorationRole, Qt::ToolTipRole, ReadinessRole});
+}
+
 int MappingListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -65,8 +75,37 @@ QVariant MappingListModel::data(const QModelIndex &index, int role) const
             return row.name;
         if (role == Qt::CheckStateRole)
             return row.enabled ? Qt::Checked : Qt::Unchecked;
-        if (role == Qt::ToolTipRole)
-            return row.enabled ? tr("%1 (enabled)").arg(row.name) : tr("%1 (disabled: sends nothing)").arg(row.name);
+        if (role == Qt::ToolTipRole) {
+            const QString state = row.enabled ? tr("%1 (enabled)").arg(row.name) : tr("%1 (disabled: sends nothing)").arg(row.name);
+            const ReadinessBadge badge = m_readiness.value(row.id);
+            if (badge.isEmpty())
+                return badge.judged > 0 ? tr("%1\nMovable Ink can use what it sends for the %2 events it matches.")
+                                              .arg(state).arg(badge.judged)
+                                        : state;
+            QStringList counts;
+            if (badge.errors)
+                counts << plural(badge.errors, tr("%n error"), tr("%n errors"));
+            if (badge.warnings)
+                counts << plural(badge.warnings, tr("%n warning"), tr("%n warnings"));
+            if (badge.hints)
+                counts << plural(badge.hints, tr("%n hint"), tr("%n hints"));
+            return tr("%1\nMovable Ink readiness over the events it matches: %2\n%3")
+                .arg(state, counts.join(QStringLiteral(", ")), badge.examples.join(u'\n'));
+        }
+        if (role == Qt::DecorationRole) {
+            // The badge: the worst finding of the events the mapping matches.
+            const ReadinessBadge badge = m_readiness.value(row.id);
+            if (badge.errors)
+                return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
+            if (badge.warnings)
+                return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            if (badge.hints)
+                return QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation);
+        }
+        if (role == ReadinessRole) {
+            const ReadinessBadge badge = m_readiness.value(row.id);
+            return badge.errors ? 0 : badge.warnings ? 1 : badge.hints ? 2 : -1;
+        }
         break;
     case MatchesColumn:
         if (role == Qt::DisplayRole) {

@@ -4,7 +4,10 @@
 
 #include "fql/trigger.h"
 
+#include "readinessbadge.h"
+
 #include <QAbstractTableModel>
+#include <QHash>
 
 #include <vector>
 
@@ -30,9 +33,16 @@ public:
         EvaluationErrorCountRole,         ///< int: events on which evaluating the trigger fails
         TriggerErrorRole,                 ///< QString: why the trigger does not parse, empty when it does
         FqlRole,                          ///< QString: the trigger as FQL text
+        ReadinessRole,                    ///< int: the worst readiness finding's level, -1 for none
     };
 
     explicit MappingListModel(ProjectDocument *document, QObject *parent = nullptr);
+
+    /**
+     * Movable Ink readiness of each mapping over the events it matches, by mapping id (the matrix computes it):
+     * a badge on the mapping's name, its findings in the tooltip.
+     */
+    void setReadiness(QHash<QString, ReadinessBadge> badges);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -74,6 +84,7 @@ private:
 
     ProjectDocument *m_document;
     std::vector<Row> m_rows;
+    QHash<QString, ReadinessBadge> m_readiness; ///< by mapping id
 };
 
 } // namespace inkmapper::ui

@@ -1,11 +1,12 @@
 #include "eventspanel.h"
 
+#include "audienceeventdialog.h"
 #include "eventtextparser.h"
 #include "pasteeventsdialog.h"
 
 #include "document/projectdocument.h"
 #include "models/eventlistmodel.h"
-#include "models/specfindingmodel.h"
+#include "models/findinglistmodel.h"
 #include "util/plural.h"
 #include "widgets/codeedit.h"
 #include "widgets/icons.h"
@@ -26,6 +27,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMimeData>
@@ -71,7 +73,7 @@ EventsPanel::EventsPanel(ProjectDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_model(new EventListModel(document, this))
-    , m_findingModel(new SpecFindingModel(this))
+    , m_findingModel(new FindingListModel(this))
     , m_toolBar(new QToolBar(this))
     , m_messages(new MessageBar(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
@@ -264,6 +266,23 @@ void EventsPanel::buildSamplesMenu()
             connect(action, &QAction::triggered, this, [this, id = sample.id] { addSample(id); });
         }
     }
+    m_samplesMenu->addSeparator();
+    QAction *audience = m_samplesMenu->addAction(tr("Engage Audience Event…"));
+    audience->setObjectName(QStringLiteral("audienceEventAction"));
+    audience->setStatusTip(tr("Make the identify or track Segment Engage sends for an audience or a computed trait"));
+    connect(audience, &QAction::triggered, this, &EventsPanel::addAudienceEvent);
+}
+
+void EventsPanel::addAudienceEvent()
+{
+    AudienceEventDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("audienceEventDialog"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    std::vector<events::SampleEvent> added;
+    added.push_back({dialog.event(), tr("Engage"), 0});
+    m_document->addEvents(std::move(added));
+    Q_EMIT statusMessage(tr("Added the Engage event for \"%1\".").arg(dialog.nameEdit()->text()));
 }
 
 void EventsPanel::loadFiles(const QStringList &paths)

@@ -26,7 +26,7 @@ class EventTextParser;
 class JsonEditor;
 class MessageBar;
 class ProjectDocument;
-class SpecFindingModel;
+class FindingListModel;
 
 /**
  * The sample events: a list (type, name, user, source, spec findings) and, for the selected event, a JSON
@@ -86,6 +86,8 @@ protected:
 private:
     void createActions();
     void buildSamplesMenu();
+    /** Asks for an Engage audience or computed trait and adds the event Engage sends for it. */
+    void addAudienceEvent();
     void onChanged(const ChangeEvent &change);
     void onCurrentEventChanged(int index);
     void onEditorEdited(const QString &text);
@@ -105,7 +107,7 @@ private:
 
     ProjectDocument *m_document;
     EventListModel *m_model;
-    SpecFindingModel *m_findingModel;
+    FindingListModel *m_findingModel;
     QToolBar *m_toolBar;
     MessageBar *m_messages;
     QSplitter *m_splitter;

@@ -29,6 +29,7 @@ public:
     explicit MappingsPanel(ProjectDocument *document, QWidget *parent = nullptr);
 
     QTreeView *listView() const { return m_list; }
+    MappingListModel *model() const { return m_model; }
     MessageBar *messageBar() const { return m_messages; }
     /** "3 of 50 mappings". */
     QString countText() const;

@@ -1,5 +1,7 @@
 #include "matrixmodel.h"
 
+#include "util/eventlabel.h"
+
 #include "widgets/icons.h"
 
 #include "preview/preview.h"
@@ -117,6 +119,8 @@ void MatrixModel::setProject(const project::Project &project)
         if (rows > 0)
             Q_EMIT headerDataChanged(Qt::Vertical, 0, rows - 1);
     }
+    // Mappings added, removed or moved: the badges follow their columns.
+    Q_EMIT readinessChanged();
     start();
 }
 
@@ -143,6 +147,35 @@ QString MatrixModel::reason(int eventIndex, int mappingIndex) const
 {
     Q_ASSERT(eventIndex >= 0 && eventIndex < rowCount() && mappingIndex >= 0 && mappingIndex < columnCount());
     return cell(eventIndex, mappingIndex).reason;
+}
+
+const std::vector<destination::ReadinessFinding> &MatrixModel::readiness(int eventIndex, int mappingIndex) const
+{
+    Q_ASSERT(eventIndex >= 0 && eventIndex < rowCount() && mappingIndex >= 0 && mappingIndex < columnCount());
+    return cell(eventIndex, mappingIndex).readiness;
+}
+
+ReadinessBadge MatrixModel::readinessBadge(int mappingIndex) const
+{
+    constexpr int MaxExamples = 5;
+    using Level = destination::ReadinessFinding::Level;
+    ReadinessBadge badge;
+    for (int row = 0; row < rowCount(); ++row) {
+        const Cell &c = cell(row, mappingIndex);
+        if (c.state != CellState::Match)
+            continue;
+        ++badge.judged;
+        for (const destination::ReadinessFinding &f : c.readiness) {
+            (f.level == Level::Error ? badge.errors : f.level == Level::Warning ? badge.warnings : badge.hints) += 1;
+            if (badge.examples.size() < MaxExamples) {
+                badge.examples << tr("event %1 (%2): %3 %4: %5")
+                                      .arg(row + 1)
+                                      .arg(eventLabel(m_project.events()[size_t(row)].event),
+                                           destination::ReadinessFinding::levelName(f.level), f.fieldPath(), f.message);
+            }
+        }
+    }
+    return badge;
 }
 
 void MatrixModel::cancel()
@@ -221,7 +254,8 @@ void MatrixModel::start()
             }
             const preview::PreviewResult result =
                 previewers.at(column).compute(events.at(row), preview::Previewer::Detail::Outcome, &sameEvent);
-            batch.push_back({row, column, stateOf(result), preview::Preview::summary(result)});
+            batch.push_back({row, column, stateOf(result), preview::Preview::summary(result),
+                             preview::Preview::readiness(result, events.at(row))});
             if (sinceFlush.elapsed() >= BatchIntervalMs) {
                 promise->addResult(std::move(batch));
                 batch = Batch();
@@ -239,10 +273,13 @@ void MatrixModel::apply(const Batch &batch)
     if (batch.empty())
         return;
     int top = rowCount(), left = columnCount(), bottom = -1, right = -1;
+    bool readinessChanged = false;
     for (const CellResult &r : batch) {
         Cell &c = cell(r.row, r.column);
         c.state = r.state;
         c.reason = r.reason;
+        readinessChanged = readinessChanged || c.readiness != r.readiness;
+        c.readiness = r.readiness;
         c.stale = false;
         top = std::min(top, r.row);
         bottom = std::max(bottom, r.row);
@@ -252,6 +289,8 @@ void MatrixModel::apply(const Batch &batch)
     m_done += int(batch.size());
     Q_EMIT dataChanged(index(top, left), index(bottom, right));
     Q_EMIT progressChanged(m_done, m_total);
+    if (readinessChanged)
+        Q_EMIT this->readinessChanged();
 }
 
 int MatrixModel::rowCount(const QModelIndex &parent) const
@@ -310,7 +349,10 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
         const QString where = tr("Event %1 \u00d7 %2").arg(index.row() + 1).arg(m_project.mapping(index.column()).name);
         if (c.stale)
             return tr("%1\nComputing\u2026").arg(where);
-        return tr("%1\n%2").arg(where, c.reason);
+        QString tip = tr("%1\n%2").arg(where, c.reason);
+        for (const destination::ReadinessFinding &f : c.readiness)
+            tip += tr("\nMovable Ink %1: %2: %3").arg(destination::ReadinessFinding::levelName(f.level), f.fieldPath(), f.message);
+        return tip;
     }
     case StateRole:
         return int(c.stale ? CellState::Pending : c.state);
@@ -350,27 +392,6 @@ QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int r
         }
     }
     return QAbstractTableModel::headerData(section, orientation, role);
-}
-
-QString MatrixModel::eventLabel(const json::Value &event)
-{
-    if (!event.isObject())
-        return tr("(not an object)");
-    const json::Object &o = event.toObject();
-    const json::Value type = o.value(u"type");
-    const QString t = type.isString() ? type.toString() : QString();
-    // The name people know the event by: a track's event, a page's or screen's name, a group's id.
-    json::Value name;
-    if (t == u"track")
-        name = o.value(u"event");
-    else if (t == u"page" || t == u"screen")
-        name = o.value(u"name");
-    else if (t == u"group")
-        name = o.value(u"groupId");
-    else if (t == u"identify" || t == u"alias")
-        name = o.value(u"userId");
-    const QString label = t.isEmpty() ? tr("(no type)") : t;
-    return name.isString() && !name.toString().isEmpty() ? tr("%1 \u00b7 %2").arg(label, name.toString()) : label;
 }
 
 } // namespace inkmapper::ui

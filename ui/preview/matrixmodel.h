@@ -1,5 +1,8 @@
 #pragma once
 
+#include "models/readinessbadge.h"
+
+#include "destination/readinessfinding.h"
 #include "project/project.h"
 
 #include <QAbstractTableModel>
@@ -50,6 +53,10 @@ public:
     CellState state(int eventIndex, int mappingIndex) const;
     /** Why: Preview::summary of the cell, e.g. `Matches — decided by: event = "Order Completed"`. */
     QString reason(int eventIndex, int mappingIndex) const;
+    /** Movable Ink readiness of what the cell's mapping sends for its event (empty when nothing is sent). */
+    const std::vector<destination::ReadinessFinding> &readiness(int eventIndex, int mappingIndex) const;
+    /** Movable Ink readiness of mapping `mappingIndex` over every event it matches (cells computed so far). */
+    ReadinessBadge readinessBadge(int mappingIndex) const;
     /** True while cells are being computed. */
     bool isComputing() const { return m_watcher != nullptr; }
     /** How many cells of the current computation are done, and how many it has. */
@@ -66,6 +73,8 @@ Q_SIGNALS:
     void progressChanged(int done, int total);
     /** Every cell has its verdict. */
     void finished();
+    /** The readiness of some cells changed: readinessBadge() may tell another story. */
+    void readinessChanged();
 
 private:
     /** One computed cell, as the worker reports it. */
@@ -75,6 +84,7 @@ private:
         int column = 0;
         CellState state = CellState::Pending;
         QString reason;
+        std::vector<destination::ReadinessFinding> readiness;
     };
     using Batch = std::vector<CellResult>;
 
@@ -82,6 +92,7 @@ private:
     {
         CellState state = CellState::Pending;
         QString reason;
+        std::vector<destination::ReadinessFinding> readiness;
         bool stale = true; ///< waiting for a verdict for the current inputs
     };
 
@@ -93,7 +104,6 @@ private:
     void cancel();
     void start();
     void apply(const Batch &batch);
-    static QString eventLabel(const json::Value &event);
 
     project::Project m_project;
     std::vector<Cell> m_cells;

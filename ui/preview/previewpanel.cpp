@@ -3,6 +3,7 @@
 #include "conditionsmodel.h"
 #include "requestheadersmodel.h"
 
+#include "models/findinglistmodel.h"
 #include "util/plural.h"
 #include "widgets/changedtext.h"
 #include "widgets/icons.h"
@@ -23,6 +24,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPromise>
 #include <QPushButton>
@@ -173,6 +175,30 @@ void PreviewPanel::buildUi()
     messagesLayout->addWidget(m_messages, 1);
     m_messagesFrame->setVisible(false);
     layout->addWidget(m_messagesFrame);
+
+    // Movable Ink readiness: can Movable Ink use what is sent? Only when something is sent.
+    m_readinessBox = new QWidget(this);
+    m_readinessBox->setObjectName(QStringLiteral("readiness"));
+    auto *readinessLayout = new QVBoxLayout(m_readinessBox);
+    readinessLayout->setContentsMargins(0, 0, 0, 0);
+    readinessLayout->setSpacing(2);
+    m_readinessTitle = statusLabel(m_readinessBox);
+    m_readinessTitle->setObjectName(QStringLiteral("readinessTitle"));
+    m_readinessTitle->setAccessibleName(tr("Movable Ink readiness"));
+    m_readinessTitle->setToolTip(tr("Whether Movable Ink can use what this mapping sends: the properties its product, "
+                                    "cart and conversion features read, and an identity to attribute the event to"));
+    m_readiness = new FindingListModel(this);
+    m_readinessView = new QListView(m_readinessBox);
+    m_readinessView->setObjectName(QStringLiteral("readinessView"));
+    m_readinessView->setAccessibleName(tr("Movable Ink readiness findings"));
+    m_readinessView->setModel(m_readiness);
+    m_readinessView->setWordWrap(true);
+    m_readinessView->setUniformItemSizes(false);
+    m_readinessView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    readinessLayout->addWidget(m_readinessTitle);
+    readinessLayout->addWidget(m_readinessView);
+    m_readinessBox->setVisible(false);
+    layout->addWidget(m_readinessBox);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("previewTabs"));
@@ -430,7 +456,8 @@ void PreviewPanel::display(const PreviewRendering &rendering)
         tone = Tone::Success;
     setBanner(tone, preview::Preview::summary(r));
 
-    showMessages(r);
+    showMessages(*m_rendering);
+    showReadiness(*m_rendering);
     showTrigger(*m_rendering);
     showPayload(*m_rendering);
     showRequest(*m_rendering);
@@ -462,13 +489,51 @@ void PreviewPanel::setBanner(Tone tone, const QString &text)
     m_bannerText->setToolTip(text);
 }
 
-void PreviewPanel::showMessages(const preview::PreviewResult &result)
+void PreviewPanel::showMessages(const PreviewRendering &rendering)
 {
-    QStringList lines = result.notes;
-    for (const destination::RequestWarning &w : result.warnings)
+    QStringList lines = rendering.result.notes;
+    // What the readiness findings already say about a header is not said again here.
+    for (const destination::RequestWarning &w : preview::Preview::warningsBeyond(rendering.result, rendering.readiness))
         lines << w.message;
     m_messages->setText(lines.join(u'\n'));
     m_messagesFrame->setVisible(!lines.isEmpty());
+}
+
+void PreviewPanel::showReadiness(const PreviewRendering &rendering)
+{
+    m_readiness->setFindings(rendering.readiness);
+    const preview::PreviewResult &r = rendering.result;
+    const bool judged = r.match == Match::Matches && r.payloadComputed && !r.payloadError;
+    m_readinessBox->setVisible(judged);
+    if (!judged)
+        return;
+    using Level = FindingListModel::Finding::Level;
+    QStringList counts;
+    if (const int errors = m_readiness->count(Level::Error))
+        counts << plural(errors, tr("%n error"), tr("%n errors"));
+    if (const int warnings = m_readiness->count(Level::Warning))
+        counts << plural(warnings, tr("%n warning"), tr("%n warnings"));
+    if (const int hints = m_readiness->count(Level::Hint))
+        counts << plural(hints, tr("%n hint"), tr("%n hints"));
+    m_readinessTitle->setText(counts.isEmpty() ? tr("Movable Ink readiness: nothing to report, Movable Ink can use this event.")
+                                               : tr("Movable Ink readiness: %1").arg(counts.join(QStringLiteral(", "))));
+    m_readinessView->setVisible(!counts.isEmpty());
+    fitReadinessHeight();
+}
+
+void PreviewPanel::fitReadinessHeight()
+{
+    // As tall as its findings wrapped to the width at hand, up to six lines of text; more scroll.
+    const QFontMetrics metrics = m_readinessView->fontMetrics();
+    const int iconRoom = m_readinessView->iconSize().width() > 0 ? m_readinessView->iconSize().width() + 8 : 24;
+    const int textWidth = std::max(100, m_readinessView->viewport()->width() - iconRoom - 8);
+    const int maxHeight = 6 * metrics.lineSpacing() + 8;
+    int height = 0;
+    for (int row = 0; row < m_readiness->rowCount() && height < maxHeight; ++row) {
+        const QString text = m_readiness->index(row).data().toString();
+        height += metrics.boundingRect(QRect(0, 0, textWidth, 10'000), Qt::TextWordWrap, text).height() + 4;
+    }
+    m_readinessView->setFixedHeight(std::min(height, maxHeight) + 2 * m_readinessView->frameWidth());
 }
 
 void PreviewPanel::showTrigger(const PreviewRendering &rendering)
@@ -508,6 +573,8 @@ void PreviewPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     fitValueColumn();
+    if (m_readinessView->isVisible())
+        fitReadinessHeight();
 }
 
 void PreviewPanel::showPayload(const PreviewRendering &rendering)

@@ -18,6 +18,7 @@ class QCheckBox;
 class QFrame;
 class QLabel;
 class QLineEdit;
+class QListView;
 class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
@@ -27,6 +28,7 @@ class QToolButton;
 namespace inkmapper::ui {
 
 class ConditionsModel;
+class FindingListModel;
 class JsonSyntaxHighlighter;
 class RequestHeadersModel;
 
@@ -87,7 +89,9 @@ private:
     void showTrigger(const PreviewRendering &rendering);
     void showPayload(const PreviewRendering &rendering);
     void showRequest(const PreviewRendering &rendering);
-    void showMessages(const preview::PreviewResult &result);
+    void showMessages(const PreviewRendering &rendering);
+    void showReadiness(const PreviewRendering &rendering);
+    void fitReadinessHeight();
     void showBody();
     void showPayloadText();
     void fitValueColumn();
@@ -115,6 +119,10 @@ private:
     QLabel *m_busyLabel = nullptr;
     QFrame *m_messagesFrame = nullptr;
     QLabel *m_messages = nullptr;
+    QWidget *m_readinessBox = nullptr;
+    QLabel *m_readinessTitle = nullptr;
+    QListView *m_readinessView = nullptr;
+    FindingListModel *m_readiness = nullptr;
     QTabWidget *m_tabs = nullptr;
 
     QLabel *m_triggerError = nullptr;

@@ -1,5 +1,7 @@
 #include "previewrendering.h"
 
+#include "preview/preview.h"
+
 #include "json/object.h"
 #include "json/parser.h"
 #include "json/writer.h"
@@ -26,6 +28,7 @@ PreviewRendering PreviewRendering::render(const preview::Previewer &previewer, c
     PreviewRendering out;
     out.result = previewer.compute(event);
     out.fql = previewer.mapping().subscribe;
+    out.readiness = preview::Preview::readiness(out.result, event);
     const bool large = out.result.request && out.result.request->body().size() > LargeBody;
     for (const Text which : {Text::Payload, Text::BodyPretty, Text::BodyExact}) {
         if (!large || which == shown)

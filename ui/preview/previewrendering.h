@@ -3,12 +3,15 @@
 #include "preview/previewer.h"
 #include "preview/previewresult.h"
 
+#include "destination/readinessfinding.h"
+
 #include "json/value.h"
 
 #include <QString>
 
 #include <array>
 #include <optional>
+#include <vector>
 
 namespace inkmapper::ui {
 
@@ -37,6 +40,8 @@ struct PreviewRendering
 
     preview::PreviewResult result;
     QString fql; ///< the trigger the result is for (to point at a parse error's column)
+    /** Whether Movable Ink can use what is sent (empty when nothing is sent): preview::Preview::readiness. */
+    std::vector<destination::ReadinessFinding> readiness;
 
 private:
     QString makeText(Text which) const;

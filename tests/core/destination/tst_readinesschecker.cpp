@@ -78,6 +78,7 @@ private Q_SLOTS:
     void sizeLimit();
     void mappingHeadersBeforeAnyEvent();
     void previewReadinessOnlyForWhatIsSent();
+    void headerWarningsAreSaidOnce();
     void lists();
 };
 
@@ -364,6 +365,33 @@ void TestReadinessChecker::previewReadinessOnlyForWhatIsSent()
     const preview::PreviewResult notMatched = previewer.compute(added);
     QVERIFY(notMatched.payloadComputed);
     QVERIFY(preview::Preview::readiness(notMatched, added).empty());
+}
+
+void TestReadinessChecker::headerWarningsAreSaidOnce()
+{
+    // The request builder warns about a mapped Content-Type and a latin-1 value; readiness says the same about
+    // the same headers, so the preview keeps only the warnings readiness does not state (here: none of those two).
+    project::MappingConfig mapping = project::MappingConfig::fromPreset(QStringLiteral("Headers"));
+    mapping.subscribe = QStringLiteral(R"(type = "track")");
+    mapping.mapping = parse(R"({"headers":{"Content-Type":"text/plain","X-City":"Zürich"},"data":{"@path":"$."}})");
+    const preview::Previewer previewer({QStringLiteral("http://collector.example.com/e"), QStringLiteral("key")},
+                                       QStringLiteral("secret"), mapping);
+    const json::Value event = parse(track("Page Viewed", R"({})"));
+    const preview::PreviewResult result = previewer.compute(event);
+    using Kind = destination::RequestWarning::Kind;
+    const auto kinds = [](const QList<destination::RequestWarning> &warnings) {
+        QList<Kind> out;
+        for (const destination::RequestWarning &w : warnings)
+            out << w.kind;
+        return out;
+    };
+    QVERIFY(kinds(result.warnings).contains(Kind::HeaderOverwritten));
+    QVERIFY(kinds(result.warnings).contains(Kind::NonAsciiHeaderValue));
+    QVERIFY(kinds(result.warnings).contains(Kind::InsecureUrl));
+    const std::vector<ReadinessFinding> readiness = preview::Preview::readiness(result, event);
+    QCOMPARE(kinds(preview::Preview::warningsBeyond(result, readiness)), QList<Kind>{Kind::InsecureUrl});
+    // Without readiness findings (nothing judged), every warning stays.
+    QCOMPARE(preview::Preview::warningsBeyond(result, {}).size(), result.warnings.size());
 }
 
 void TestReadinessChecker::lists()

@@ -7,6 +7,7 @@
 #include "panels/eventspanel.h"
 #include "panels/mappingspanel.h"
 #include "panels/settingspanel.h"
+#include "preview/identityview.h"
 #include "preview/previewpanel.h"
 #include "send/sendpanel.h"
 
@@ -16,6 +17,7 @@
 #include "widgets/messagebar.h"
 
 #include "json/object.h"
+#include "destination/readinessfinding.h"
 #include "project/demoproject.h"
 #include "project/workspacefile.h"
 
@@ -36,6 +38,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -135,6 +138,7 @@ private Q_SLOTS:
     void fieldEditorEditsTheSelectedMapping();
     void previewShowsTheSelectedEventAndMapping();
     void sendTestThroughTheWindow();
+    void demoShowsReadinessAndIdentity();
     void testsAndSecretComeBackWithTheProject();
     void timeLimitIsTheUsers();
     void oneClickPointsTheProjectAtTheInspector();
@@ -743,6 +747,43 @@ void TestMainWindow::sendTestThroughTheWindow()
     QVERIFY(detail.contains(QString::fromUtf8(previewedBody)));
     QVERIFY(!detail.contains(QString::fromLatin1(
         (project::DemoProject::username() + u':' + ui::ProjectDocument::demoSecret()).toUtf8().toBase64())));
+}
+
+void TestMainWindow::demoShowsReadinessAndIdentity()
+{
+    // A newcomer sees what the Movable Ink checks do: the demo has a hint (the search event has no results
+    // page URL), as a badge on the mapping that sends it and next to its preview.
+    MainWindow window;
+    window.openInitialProject();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const QAbstractItemModel *mappings = window.mappingsPanel()->listView()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(mappings->index(0, ui::MappingListModel::NameColumn).data(ui::MappingListModel::ReadinessRole).toInt(),
+                              int(destination::ReadinessFinding::Level::Hint), 10000);
+    QVERIFY(!mappings->index(0, ui::MappingListModel::NameColumn).data(Qt::DecorationRole).isNull());
+    QVERIFY(mappings->index(0, ui::MappingListModel::NameColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("data.properties.url")));
+
+    int search = -1;
+    for (int i = 0; i < int(window.document()->project().events().size()); ++i) {
+        if (window.document()->project().events()[size_t(i)].event.toObject().value(u"event") == json::Value(QStringLiteral("Products Searched")))
+            search = i;
+    }
+    QVERIFY(search >= 0);
+    window.document()->setCurrentMappingIndex(0);
+    window.document()->setCurrentEventIndex(search);
+    QTRY_VERIFY_WITH_TIMEOUT(window.previewPanel()->findChild<QLabel *>(QStringLiteral("readinessTitle"))->text()
+                                 == QStringLiteral("Movable Ink readiness: 1 hint"), 10000);
+
+    // The identity tab: the demo's visitor, identified half-way, is one profile in the end.
+    window.sideTabs()->setCurrentWidget(window.identityView());
+    QVERIFY2(window.identityView()->summary().startsWith(QStringLiteral("1 profile: user user_8472")),
+             qPrintable(window.identityView()->summary()));
+    // Activating an event of the timeline selects it.
+    QListView *timeline = window.identityView()->view();
+    const QModelIndex first = timeline->model()->index(0, 0);
+    timeline->setCurrentIndex(first);
+    Q_EMIT timeline->activated(first);
+    QCOMPARE(window.document()->currentEventIndex(), 0);
 }
 
 void TestMainWindow::testsAndSecretComeBackWithTheProject()

@@ -1,6 +1,6 @@
 #include "document/projectdocument.h"
 #include "models/eventlistmodel.h"
-#include "models/specfindingmodel.h"
+#include "models/findinglistmodel.h"
 
 #include "json/parser.h"
 
@@ -96,7 +96,7 @@ void TestEventListModel::countsSpecFindings()
 
 void TestEventListModel::findingModel()
 {
-    ui::SpecFindingModel model;
+    ui::FindingListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setFindings(events::SpecChecker::check(*json::parse(QByteArrayView(R"({"type":"track"})"))));
     QVERIFY(model.rowCount() > 0);
@@ -105,6 +105,17 @@ void TestEventListModel::findingModel()
     QVERIFY(!first.data(Qt::DecorationRole).isNull());
     model.setFindings({});
     QCOMPARE(model.rowCount(), 0);
+
+    // The readiness rules' findings show the same way, their field in front of the path.
+    using destination::ReadinessFinding;
+    model.setFindings(std::vector<ReadinessFinding>{
+        {ReadinessFinding::Level::Error, ReadinessFinding::Field::Data, QStringLiteral("properties.total"), QStringLiteral("missing")},
+        {ReadinessFinding::Level::Hint, ReadinessFinding::Field::Headers, QStringLiteral("X-City"), QStringLiteral("not ASCII")}});
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("data.properties.total: missing"));
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("headers.X-City: not ASCII"));
+    QCOMPARE(model.count(ui::FindingListModel::Finding::Level::Error), 1);
+    QCOMPARE(model.count(ui::FindingListModel::Finding::Level::Warning), 0);
+    QCOMPARE(model.index(1, 0).data(ui::FindingListModel::LevelRole).toInt(), int(ui::FindingListModel::Finding::Level::Hint));
 }
 
 QTEST_MAIN(TestEventListModel)

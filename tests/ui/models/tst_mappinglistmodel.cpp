@@ -1,6 +1,8 @@
 #include "document/projectdocument.h"
 #include "models/mappinglistmodel.h"
 
+#include "destination/readinessfinding.h"
+
 #include "json/parser.h"
 
 #include <QAbstractItemModelTester>
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void blankTriggerMatchesNothing();
     void editsGoThroughTheDocument();
     void emptyNameIsRefused();
+    void readinessBadge();
 };
 
 void TestMappingListModel::followsEveryDocumentChange()
@@ -155,6 +158,41 @@ void TestMappingListModel::emptyNameIsRefused()
     QVERIFY(!model.setData(model.index(0, 0), QStringLiteral(" ")));
     QCOMPARE(refused.count(), 1);
     QCOMPARE(doc.project().mapping(0).name, QStringLiteral("Send Entire Event"));
+}
+
+void TestMappingListModel::readinessBadge()
+{
+    ProjectDocument doc;
+    MappingListModel model(&doc);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString id = doc.project().mapping(0).id;
+    const QModelIndex name = model.index(0, MappingListModel::NameColumn);
+    QCOMPARE(name.data(MappingListModel::ReadinessRole).toInt(), -1);
+    QVERIFY(name.data(Qt::DecorationRole).isNull());
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    ui::ReadinessBadge badge;
+    badge.judged = 2;
+    badge.hints = 1;
+    badge.examples << QStringLiteral("event 2 (track · Products Searched): hint data.properties.url: missing");
+    model.setReadiness({{id, badge}});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(name.data(MappingListModel::ReadinessRole).toInt(), int(destination::ReadinessFinding::Level::Hint));
+    QVERIFY(!name.data(Qt::DecorationRole).isNull());
+    const QString tip = name.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("1 hint")) && tip.contains(QStringLiteral("data.properties.url")), qPrintable(tip));
+
+    badge.errors = 2;
+    model.setReadiness({{id, badge}});
+    QCOMPARE(name.data(MappingListModel::ReadinessRole).toInt(), int(destination::ReadinessFinding::Level::Error));
+    QVERIFY(name.data(Qt::ToolTipRole).toString().contains(QStringLiteral("2 errors, 1 hint")));
+    model.setReadiness({{id, badge}}); // the same again: nothing to repaint
+    QCOMPARE(changed.count(), 2);
+
+    // Judged and clean: said so in the tooltip, no badge.
+    model.setReadiness({{id, ui::ReadinessBadge{3, 0, 0, 0, {}}}});
+    QVERIFY(name.data(Qt::DecorationRole).isNull());
+    QVERIFY(name.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Movable Ink can use what it sends for the 3 events")));
 }
 
 QTEST_MAIN(TestMappingListModel)

@@ -1,4 +1,5 @@
 #include "document/projectdocument.h"
+#include "panels/audienceeventdialog.h"
 #include "panels/eventspanel.h"
 #include "panels/eventtextparser.h"
 #include "widgets/codeedit.h"
@@ -16,6 +17,13 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QApplication>
+#include <QScopeGuard>
 #include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
@@ -99,6 +107,7 @@ private Q_SLOTS:
     void largeFileLoadsInTheBackground();
     void droppedFilesAreLoaded();
     void samplesMenuAddsAnEvent();
+    void audienceEventThroughTheDialog();
     void removeSelectedEvents();
 
 private:
@@ -381,6 +390,47 @@ void TestEventsPanel::samplesMenuAddsAnEvent()
     QCOMPARE(m_panel->listView()->model()->rowCount(), 1);
     QCOMPARE(m_panel->listView()->model()->index(0, 1).data().toString(), QStringLiteral("Order Completed"));
     QVERIFY(m_panel->editor()->text().contains(QStringLiteral("\"products\"")));
+}
+
+void TestEventsPanel::audienceEventThroughTheDialog()
+{
+    QAction *action = m_panel->samplesMenu()->findChild<QAction *>(QStringLiteral("audienceEventAction"));
+    QVERIFY(action);
+    bool checked = false;
+    // The dialog is modal: it is filled in and accepted from the event loop it runs.
+    QTimer::singleShot(0, this, [&checked] {
+        auto *dialog = qobject_cast<ui::AudienceEventDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        // A failed check returns early: the dialog is closed all the same, or the test would wait forever.
+        const auto closeAnyway = qScopeGuard([dialog] {
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        dialog->nameEdit()->selectAll();
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("VIP Shoppers 2026"));
+        QCOMPARE(dialog->keyEdit()->text(), QStringLiteral("vip_shoppers_2026")); // follows the name
+        const QString shown = dialog->previewView()->toPlainText();
+        QVERIFY2(shown.contains(QStringLiteral("\"vip_shoppers_2026\": true")), qPrintable(shown.left(400)));
+        QVERIFY(shown.contains(QStringLiteral("\"computation_class\": \"audience\"")));
+        // A computed trait whose value is not JSON cannot be added, and says why.
+        dialog->computedTraitButton()->setChecked(true);
+        dialog->valueEdit()->setText(QStringLiteral("gold"));
+        QVERIFY(dialog->previewView()->toPlainText().contains(QStringLiteral("not JSON")));
+        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("addAudienceEvent"))->isEnabled());
+        dialog->valueEdit()->setText(QStringLiteral("\"gold\""));
+        dialog->trackButton()->setChecked(true);
+        QVERIFY(dialog->previewView()->toPlainText().contains(QStringLiteral("\"Trait Computed\"")));
+        checked = true;
+        dialog->findChild<QPushButton *>(QStringLiteral("addAudienceEvent"))->click();
+    });
+    action->trigger();
+    QVERIFY(checked);
+    QCOMPARE(m_doc->project().events().size(), size_t(1));
+    const json::Value &event = m_doc->project().events().front().event;
+    QCOMPARE(event.toObject().value(u"event").toString(), QStringLiteral("Trait Computed"));
+    QCOMPARE(event.toObject().value(u"properties").toObject().value(u"vip_shoppers_2026").toString(), QStringLiteral("gold"));
+    m_doc->undoStack()->undo(); // one undo step, as any added event
+    QVERIFY(m_doc->project().events().empty());
 }
 
 void TestEventsPanel::removeSelectedEvents()

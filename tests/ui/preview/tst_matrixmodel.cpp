@@ -1,4 +1,6 @@
 #include "preview/matrixmodel.h"
+
+#include "destination/readinesschecker.h"
 #include "preview/matrixview.h"
 
 #include "json/parser.h"
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void viewActivatesCells();
     void viewSummary();
     void manyMappingsAreNumbered();
+    void readinessOfWhatIsSent();
 };
 
 void TestMatrixModel::cells_data()
@@ -328,6 +331,43 @@ void TestMatrixModel::manyMappingsAreNumbered()
     QVERIFY(waitUntilDone(*view.model()));
     QVERIFY(!model->isCompact());
     QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Orders"));
+}
+
+void TestMatrixModel::readinessOfWhatIsSent()
+{
+    // The sample project's "Orders" mapping sends only the order's properties (no identity, no products): its
+    // one matched event gets readiness errors; "Everything" sends whole events that carry no ids either.
+    MatrixModel model;
+    QSignalSpy changed(&model, &MatrixModel::readinessChanged);
+    model.setProject(sampleProject());
+    QVERIFY(waitUntilDone(model));
+    QVERIFY(changed.count() >= 1);
+    const std::vector<destination::ReadinessFinding> &order = model.readiness(0, 0);
+    QVERIFY(destination::ReadinessChecker::hasErrors(order));
+    QVERIFY(model.readiness(2, 0).empty()); // the page does not match "Orders": nothing sent, nothing judged
+    QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Movable Ink error: ")));
+
+    const ui::ReadinessBadge orders = model.readinessBadge(0);
+    QCOMPARE(orders.judged, 1);
+    QVERIFY(orders.errors > 0);
+    QVERIFY2(orders.examples.front().startsWith(QStringLiteral("event 1 (track · Order Completed): error ")),
+             qPrintable(orders.examples.front()));
+    QCOMPARE(model.readinessBadge(1).judged, 3); // "Everything" matches the three events
+    QCOMPARE(model.readinessBadge(2).judged, 0); // a broken trigger matches nothing
+
+    // An order that carries what Movable Ink needs, sent whole: no error left for "Everything" on it.
+    project::Project ready = sampleProject();
+    std::vector<events::SampleEvent> events = ready.events();
+    events[0] = events::SampleEvent{parsed(QStringLiteral(R"({"type":"track","event":"Order Completed","userId":"u1","anonymousId":"a1",)"
+                                                 R"("messageId":"m1","timestamp":"2026-12-07T10:00:00Z",)"
+                                                 R"("properties":{"total":5,"products":[{"sku":"S1","price":5}]}})")),
+                           QStringLiteral("orders.json"), 1};
+    ready.setEvents(std::move(events));
+    changed.clear();
+    model.setProject(ready);
+    QVERIFY(waitUntilDone(model));
+    QVERIFY(changed.count() >= 1);
+    QVERIFY(!destination::ReadinessChecker::hasErrors(model.readiness(0, 1)));
 }
 
 QTEST_MAIN(TestMatrixModel)

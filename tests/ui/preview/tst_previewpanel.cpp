@@ -11,6 +11,7 @@
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QLabel>
+#include <QListView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void mappingErrorShowsKeyPath();
     void requestErrorIsShown();
     void warningsAreShown();
+    void readinessOfWhatIsSent();
     void typingIsDebounced();
     void f5Refreshes();
     void eventChangeUpdatesPreview();
@@ -344,8 +346,14 @@ void TestPreviewPanel::warningsAreShown()
     showAndWait(panel, inputs(OrderTrigger, QStringLiteral(R"({"headers":{"X-City":"Z\u00fcrich"},"data":{}})"), Order,
                               QStringLiteral("http://collector.example.com/events")));
     QVERIFY(warnings->isVisibleTo(&panel));
-    QVERIFY(warnings->text().contains(QStringLiteral("Header \"x-city\" has non-ASCII characters")));
     QVERIFY(warnings->text().contains(QStringLiteral("uses http://")));
+    // The non-ASCII header is said once, by the readiness findings, not again among the warnings.
+    QVERIFY(!warnings->text().contains(QStringLiteral("x-city"), Qt::CaseInsensitive));
+    const QAbstractItemModel *readiness = child<QListView>(panel, "readinessView")->model();
+    bool stated = false;
+    for (int row = 0; row < readiness->rowCount(); ++row)
+        stated = stated || readiness->index(row, 0).data().toString().startsWith(QStringLiteral("headers.X-City: "));
+    QVERIFY(stated);
     // The header a warning is about carries the warning in its tooltip.
     const QAbstractItemModel *headers = child<QTableView>(panel, "headersView")->model();
     bool marked = false;
@@ -354,6 +362,36 @@ void TestPreviewPanel::warningsAreShown()
             marked = headers->index(row, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("non-ASCII"));
     }
     QVERIFY(marked);
+}
+
+void TestPreviewPanel::readinessOfWhatIsSent()
+{
+    PreviewPanel panel;
+    panel.show();
+    QWidget *box = child<QWidget>(panel, "readiness");
+    QLabel *title = child<QLabel>(panel, "readinessTitle");
+    QListView *list = child<QListView>(panel, "readinessView");
+    // The whole order, but it has no products: Movable Ink cannot make a conversion of it.
+    showAndWait(panel, inputs(OrderTrigger, QStringLiteral(R"({"data":{"@path":"$."}})"), Order));
+    QVERIFY(box->isVisibleTo(&panel));
+    QVERIFY2(title->text().startsWith(QStringLiteral("Movable Ink readiness: ")) && title->text().contains(QStringLiteral("error")),
+             qPrintable(title->text()));
+    QVERIFY(list->isVisibleTo(&panel));
+    QVERIFY(list->model()->index(0, 0).data().toString().startsWith(QStringLiteral("data.properties.products: ")));
+    QVERIFY(list->height() >= list->sizeHintForRow(0)); // the finding shows, not a sliver of it
+
+    // Nothing is sent for an event the trigger does not take: nothing to judge.
+    showAndWait(panel, inputs(OrderTrigger, QStringLiteral(R"({"data":{"@path":"$."}})"), Identify));
+    QVERIFY(!box->isVisibleTo(&panel));
+
+    // An order Movable Ink can use.
+    const QString complete = QStringLiteral(
+        R"({"type":"track","event":"Order Completed","userId":"u1","anonymousId":"a1","messageId":"m1",)"
+        R"("timestamp":"2026-12-07T10:00:00Z","properties":{"order_id":"o-1","total":42.5,"products":[{"sku":"S1","price":42.5}]}})");
+    showAndWait(panel, inputs(OrderTrigger, QStringLiteral(R"({"data":{"@path":"$."}})"), complete));
+    QVERIFY(box->isVisibleTo(&panel));
+    QCOMPARE(title->text(), QStringLiteral("Movable Ink readiness: nothing to report, Movable Ink can use this event."));
+    QVERIFY(!list->isVisibleTo(&panel));
 }
 
 void TestPreviewPanel::typingIsDebounced()
