@@ -13,12 +13,15 @@ namespace {
 Error keychainError(const QKeychain::Job &job, const QString &doing)
 {
     QString why = job.errorString();
-    if (job.error() == QKeychain::NoBackendAvailable || why.isEmpty()) {
-        const QString detail = why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why);
-        why = QStringLiteral("no keychain service is available%1; on Linux InkMapper needs a Secret Service such as "
-                             "GNOME Keyring or KWallet on the D-Bus session bus").arg(detail);
-    }
-    return {QStringLiteral("The system keychain could not %1: %2").arg(doing, why), {}};
+    if (why.isEmpty())
+        why = QStringLiteral("no keychain service is available");
+    // Refused by the user or its policy: the keychain is there and said no. Otherwise it is unreachable,
+    // and where to look is worth saying.
+    const bool refused = job.error() == QKeychain::AccessDenied || job.error() == QKeychain::AccessDeniedByUser;
+    const QString where = refused ? QString()
+                                  : QStringLiteral(" (on Linux: a Secret Service such as GNOME Keyring or KWallet, "
+                                                   "on the D-Bus session bus)");
+    return {QStringLiteral("The system keychain could not %1: %2%3").arg(doing, why, where), {}};
 }
 
 /** Starts `job` and calls `finish` with it when it ends, on `context`'s thread while `context` lives. */

@@ -110,6 +110,7 @@ void TestSecretStore::noKeychainIsAClearError()
     QVERIFY(child.waitForFinished(90'000));
     const QString output = QString::fromUtf8(child.readAllStandardOutput());
     QVERIFY2(output.contains(QStringLiteral("PROBE: The system keychain could not be read")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("Secret Service")), qPrintable(output)); // where to look
 }
 
 /** In the child process of noKeychainIsAClearError(): one read, its error printed. */
