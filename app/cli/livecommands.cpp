@@ -247,6 +247,11 @@ int sendCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
     sender.send(request);
     loop.exec();
 
+    for (const QString &url : exchange.redirects)
+        print(out, QStringLiteral("< redirected to %1\n").arg(url));
+    if (exchange.credentialsDropped)
+        print(err, QStringLiteral("note: a redirect went to another host or scheme; Segment's client does not send the "
+                                  "credentials there, and neither did this request\n"));
     if (exchange.hasResponse()) {
         QString headers;
         for (const auto &[name, value] : exchange.responseHeaders)

@@ -9,6 +9,7 @@
 #include <QPair>
 #include <QSslCertificate>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -62,6 +63,8 @@ struct Exchange
     bool cancelled = false;
     QList<QSslError> sslErrors;        ///< why the server's certificate was refused
     QSslCertificate peerCertificate;   ///< the certificate the server showed (https)
+    QStringList redirects;             ///< the URLs the request was redirected to, in order (RedirectPolicy)
+    bool credentialsDropped = false;   ///< a redirect to another host or scheme left the Authorization behind
     Timings timings;
 
     /** A complete HTTP answer arrived (any status). */

@@ -223,6 +223,11 @@ json::Value ExchangeCodec::toJson(const Exchange &exchange)
     out.set(QStringLiteral("cancelled"), json::Value(exchange.cancelled));
     out.set(QStringLiteral("sslErrors"), json::Value(std::move(sslErrors)));
     out.set(QStringLiteral("peerCertificate"), certificate(exchange.peerCertificate));
+    json::Array redirects;
+    for (const QString &url : exchange.redirects)
+        redirects.push_back(json::Value(url));
+    out.set(QStringLiteral("redirects"), json::Value(std::move(redirects)));
+    out.set(QStringLiteral("credentialsDropped"), json::Value(exchange.credentialsDropped));
     out.set(QStringLiteral("timings"), json::Value(std::move(timings)));
     return json::Value(std::move(out));
 }
@@ -260,6 +265,17 @@ Result<Exchange> ExchangeCodec::fromJson(const json::Value &value)
     if (!sslErrors.isArray())
         in.fail(QStringLiteral("sslErrors"), QStringLiteral("an array"));
     exchange.peerCertificate = in.certificate(QStringLiteral("peerCertificate"));
+    const json::Value &redirects = in.get(QStringLiteral("redirects"));
+    for (const json::Value &url : redirects.isArray() ? redirects.toArray() : json::Array()) {
+        if (!url.isString()) {
+            in.fail(QStringLiteral("redirects"), QStringLiteral("an array of URLs"));
+            break;
+        }
+        exchange.redirects.append(url.toString());
+    }
+    if (!redirects.isArray())
+        in.fail(QStringLiteral("redirects"), QStringLiteral("an array of URLs"));
+    exchange.credentialsDropped = in.boolean(QStringLiteral("credentialsDropped"));
     Reader timings(in.get(QStringLiteral("timings")), QStringLiteral("timings"), &error);
     const auto members = timingMembers(exchange.timings);
     for (size_t i = 0; i < members.size(); ++i)

@@ -28,6 +28,14 @@ Failure fromStatus(const Exchange &exchange)
     const int status = exchange.status;
     const QString line = statusLine(exchange);
     const QString body = bodyExcerpt(exchange.responseBody);
+    if ((status == 401 || status == 403) && exchange.credentialsDropped) {
+        return {Failure::Kind::Unauthorized, QStringLiteral("%1: the credentials stayed behind at a redirect").arg(line),
+                QStringLiteral("The request was redirected to %1, on another host or scheme than the Movable Ink URL, "
+                               "and Segment's client does not send the Access Key ID and Secret there, so that server "
+                               "saw none. Its answer: %2").arg(exchange.redirects.join(QStringLiteral(" → ")), body),
+                QStringLiteral("Use the URL the redirect leads to as the Movable Ink URL, if it is Movable Ink's; "
+                               "Segment would meet the same redirect.")};
+    }
     if (status == 401 || status == 403) {
         return {Failure::Kind::Unauthorized, QStringLiteral("%1: Movable Ink refused the credentials").arg(line),
                 QStringLiteral("The request reached Movable Ink, which did not accept the Access Key ID and Access "
@@ -64,16 +72,6 @@ Failure fromStatus(const Exchange &exchange)
                     .arg(body),
                 QStringLiteral("Compare the payload with what Movable Ink expects for this event (the answer above "
                                "usually names the field); fix the mapping's data field and send again.")};
-    }
-    const QString location = QString::fromLatin1(exchange.responseHeader("location"));
-    if (status >= 300 && status < 400 && exchange.request.scheme() == u"https"
-        && location.startsWith(QLatin1String("http:"), Qt::CaseInsensitive)) {
-        // Qt's NoLessSafeRedirectPolicy hands such a redirect back as the answer instead of following it.
-        return {Failure::Kind::UnexpectedStatus, QStringLiteral("%1: a redirect to http:// was not followed").arg(line),
-                QStringLiteral("The server sent the request on to %1, a plain http:// address. Following it would "
-                               "send the Access Secret unencrypted, so nothing more was sent.").arg(location),
-                QStringLiteral("Use the https:// URL Movable Ink gave you for the events endpoint, as it is after "
-                               "any redirects.")};
     }
     return {Failure::Kind::UnexpectedStatus, QStringLiteral("%1: an unexpected answer").arg(line),
             QStringLiteral("Movable Ink answers a successful request with a 2xx status. Its answer: %1").arg(body),
@@ -118,6 +116,12 @@ Failure fromNetworkError(const Exchange &exchange)
                 QStringLiteral("Nothing accepts connections at %1.").arg(where),
                 QStringLiteral("Check the host and port of the Movable Ink URL; for the local inspector, start it "
                                "first.")};
+    case QNetworkReply::TooManyRedirectsError:
+        return {Failure::Kind::Network, QStringLiteral("Too many redirects"),
+                QStringLiteral("%1 kept redirecting the request (%2 redirects, the most Segment's client follows; the "
+                               "last to %3).").arg(where).arg(exchange.redirects.size()).arg(exchange.redirects.value(exchange.redirects.size() - 1)),
+                QStringLiteral("Check the Movable Ink URL: it should name the events endpoint itself, not an address "
+                               "that redirects.")};
     case QNetworkReply::HostNotFoundError:
         return {Failure::Kind::HostNotFound, QStringLiteral("Host not found"),
                 QStringLiteral("The name %1 does not resolve to an address.").arg(host),

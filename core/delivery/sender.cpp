@@ -1,5 +1,7 @@
 #include "sender.h"
 
+#include "redirectpolicy.h"
+
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
@@ -12,9 +14,6 @@
 namespace inkmapper::delivery {
 
 namespace {
-
-/** Segment's client (node-fetch) follows up to 20 redirects. */
-constexpr int MaxRedirects = 20;
 
 QUrl urlOf(const destination::HttpRequest &request)
 {
@@ -38,6 +37,7 @@ struct Sender::Transfer
     QTimer timeout;
     QElapsedTimer clock;
     Exchange exchange;
+    destination::HttpRequest hop; ///< the request on the wire now: the first, or the one a redirect asks for
 };
 
 Sender::Sender(QObject *parent)
@@ -45,7 +45,8 @@ Sender::Sender(QObject *parent)
     , m_network(new QNetworkAccessManager(this))
 {
     QNetworkProxyFactory::setUseSystemConfiguration(true);
-    m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Redirects are followed by hand (RedirectPolicy): Qt's policies keep the credentials for another host.
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
 Sender::~Sender()
@@ -63,17 +64,29 @@ quint64 Sender::send(const destination::HttpRequest &request)
     auto *transfer = new Transfer;
     transfer->exchange.request = request;
     transfer->exchange.startedAt = QDateTime::currentDateTimeUtc();
+    transfer->hop = request;
+    m_replies.insert(id, transfer);
+    transfer->clock.start();
+    transfer->timeout.setSingleShot(true);
+    connect(&transfer->timeout, &QTimer::timeout, this, [transfer] {
+        transfer->exchange.timedOut = true;
+        transfer->reply->abort();
+    });
+    transfer->timeout.start(m_timeoutMs);
+    sendHop(id, transfer);
+    return id;
+}
 
+void Sender::sendHop(quint64 id, Transfer *transfer)
+{
+    const destination::HttpRequest &request = transfer->hop;
     QNetworkRequest wire(urlOf(request));
-    wire.setMaximumRedirectsAllowed(MaxRedirects);
     wire.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
     for (const destination::HttpHeader &header : request.headers()) {
         if (header.origin != destination::HttpHeader::Origin::Transport)
             wire.setRawHeader(header.name, header.value);
     }
-    transfer->clock.start();
     transfer->reply = m_network->sendCustomRequest(wire, request.method(), request.body());
-    m_replies.insert(id, transfer);
 
     QNetworkReply *reply = transfer->reply;
     // The phases are those of the first request: a redirect connects and sends again, and a connection
@@ -101,15 +114,39 @@ quint64 Sender::send(const destination::HttpRequest &request)
         if (!errors.isEmpty() && transfer->exchange.peerCertificate.isNull())
             transfer->exchange.peerCertificate = errors.front().certificate();
     });
-    connect(reply, &QNetworkReply::finished, this, [this, id] { complete(id); });
+    connect(reply, &QNetworkReply::finished, this, [this, id] { hopFinished(id); });
+}
 
-    transfer->timeout.setSingleShot(true);
-    connect(&transfer->timeout, &QTimer::timeout, this, [transfer] {
-        transfer->exchange.timedOut = true;
-        transfer->reply->abort();
-    });
-    transfer->timeout.start(m_timeoutMs);
-    return id;
+void Sender::hopFinished(quint64 id)
+{
+    Transfer *transfer = m_replies.value(id);
+    if (!transfer)
+        return;
+    QNetworkReply *reply = transfer->reply;
+    Exchange &exchange = transfer->exchange;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray location = reply->rawHeader("Location");
+    const bool stopped = exchange.timedOut || exchange.cancelled;
+    if (!stopped && RedirectPolicy::isRedirect(status) && !location.isEmpty()) {
+        if (exchange.redirects.size() >= RedirectPolicy::MaxRedirects) {
+            exchange.networkError = QNetworkReply::TooManyRedirectsError;
+            exchange.networkErrorText = QStringLiteral("more than %1 redirects, the most Segment's client follows")
+                                            .arg(RedirectPolicy::MaxRedirects);
+            finish(id);
+            return;
+        }
+        const QUrl from(transfer->hop.url());
+        const QUrl to = from.resolved(QUrl::fromEncoded(location));
+        exchange.redirects.append(to.toString());
+        if (!RedirectPolicy::keepsCredentials(from, to) && transfer->hop.hasHeader("authorization"))
+            exchange.credentialsDropped = true;
+        transfer->hop = RedirectPolicy::follow(transfer->hop, status, to);
+        reply->disconnect(this);
+        reply->deleteLater();
+        sendHop(id, transfer);
+        return;
+    }
+    finish(id);
 }
 
 void Sender::cancel(quint64 id)
@@ -127,7 +164,7 @@ void Sender::cancelAll()
         cancel(id);
 }
 
-void Sender::complete(quint64 id)
+void Sender::finish(quint64 id)
 {
     Transfer *transfer = m_replies.take(id);
     if (!transfer)
@@ -144,12 +181,13 @@ void Sender::complete(quint64 id)
     if (reply->isOpen()) // an aborted reply is closed
         exchange.responseBody = reply->readAll();
     // An HTTP error status is an answer, not a network failure: only failures without a status count.
-    if (exchange.status == 0 || exchange.timedOut || exchange.cancelled) {
+    if (exchange.networkError == QNetworkReply::NoError && (exchange.status == 0 || exchange.timedOut || exchange.cancelled)) {
         exchange.networkError = reply->error();
         exchange.networkErrorText = reply->errorString();
     }
-    if (exchange.timedOut || exchange.cancelled)
+    if (exchange.timedOut || exchange.cancelled || exchange.networkError == QNetworkReply::TooManyRedirectsError)
         exchange.status = 0; // whatever arrived is not a complete answer
+    reply->disconnect(this);
     reply->deleteLater();
     const Exchange result = exchange;
     delete transfer;

@@ -12,9 +12,9 @@ namespace inkmapper::delivery {
 
 /**
  * Sends the requests RequestBuilder makes, for real, and reports each as an Exchange. Built on
- * QNetworkAccessManager: the system proxy is honoured, HTTP/2 is used where the server offers it over TLS,
- * and redirects are followed (at most 20, as node-fetch does) but never from https to http, which would
- * send the secret in clear. Certificate errors fail the exchange; they are never ignored.
+ * QNetworkAccessManager: the system proxy is honoured and HTTP/2 is used where the server offers it over TLS.
+ * Redirects are followed as Segment's client does (RedirectPolicy: at most 20, the credentials only to the
+ * same host over the same scheme). Certificate errors fail the exchange; they are never ignored.
  *
  * What goes on the wire: the request's method, URL, body and every header the destination sets, in order;
  * the transport's own fields (Host, Content-Length, Connection, Accept-Encoding) are Qt's.
@@ -46,7 +46,11 @@ Q_SIGNALS:
 
 private:
     struct Transfer;
-    void complete(quint64 id);
+    /** Puts the transfer's current request on the wire. */
+    void sendHop(quint64 id, Transfer *transfer);
+    /** One request of the transfer answered: follow a redirect, or finish. */
+    void hopFinished(quint64 id);
+    void finish(quint64 id);
 
     QNetworkAccessManager *m_network;
     QHash<quint64, Transfer *> m_replies;

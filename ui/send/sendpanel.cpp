@@ -558,7 +558,13 @@ void SendPanel::show(const delivery::Exchange &exchange)
     for (const auto &[name, value] : exchange.responseHeaders)
         m_headers->addTopLevelItem(new QTreeWidgetItem({QString::fromLatin1(name), QString::fromLatin1(value)}));
     m_body->setPlainText(delivery::ExchangeText::readableBody(exchange.responseBody));
-    m_timings->setText(describeTimings(exchange.timings));
+    QString timings = describeTimings(exchange.timings);
+    if (!exchange.redirects.isEmpty()) {
+        timings += tr(" · redirected to %1").arg(exchange.redirects.join(QStringLiteral(" → ")));
+        if (exchange.credentialsDropped)
+            timings += tr(" (another host or scheme: the credentials were not sent there)");
+    }
+    m_timings->setText(timings);
     const std::optional<delivery::Failure> failure = delivery::Failure::of(exchange);
     if (exchange.hasResponse()) {
         m_status->setText(tr("%1 %2 · %3 ms · %4 · %5")

@@ -112,6 +112,11 @@ void TestExchangeCodec::roundTrip_data()
     limited.responseHeaders = {{"Retry-After", "30"}};
     limited.responseBody.clear();
     QTest::newRow("429, empty body") << limited;
+
+    Exchange redirected = accepted();
+    redirected.redirects = {QStringLiteral("https://other.example.com/in"), QStringLiteral("http://last.example.com/")};
+    redirected.credentialsDropped = true;
+    QTest::newRow("redirected, credentials left behind") << redirected;
 }
 
 void TestExchangeCodec::roundTrip()
