@@ -1,7 +1,7 @@
 #include "sendpanel.h"
 
 #include "exchangediffdialog.h"
-#include "inspectordialog.h"
+#include "inspectorcontrols.h"
 
 #include "models/testhistorymodel.h"
 
@@ -14,7 +14,6 @@
 #include "delivery/har.h"
 #include "delivery/sender.h"
 #include "destination/basicauth.h"
-#include "inspector/inspector.h"
 #include "preview/preview.h"
 #include "preview/previewer.h"
 
@@ -22,12 +21,8 @@
 #include <QClipboard>
 #include <QCoreApplication>
 #include <QFileDialog>
-#include <QGuiApplication>
-#include <QSaveFile>
-#include <QSignalBlocker>
-#include <QSpinBox>
-#include <QComboBox>
 #include <QFontDatabase>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -35,6 +30,9 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
+#include <QSignalBlocker>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -44,29 +42,8 @@ namespace inkmapper::ui {
 
 namespace {
 
-using Answer = inspector::Inspector::Answer;
-
 /** How long a test may take before it counts as unanswered: the user's choice, kept between sessions. */
 const Setting<int> timeoutSeconds{"send/timeoutSeconds", delivery::Sender::DefaultTimeoutMs / 1000};
-
-const Answer inspectorAnswers[] = {Answer::Accept,          Answer::Unauthorized, Answer::NotFound,
-                                   Answer::BadRequest,      Answer::TooManyRequests, Answer::ServerError,
-                                   Answer::Slow,            Answer::NoAnswer};
-
-QString answerLabel(Answer answer)
-{
-    switch (answer) {
-    case Answer::Accept: return SendPanel::tr("Accept (200, or 401 for wrong credentials)");
-    case Answer::Unauthorized: return SendPanel::tr("401 Unauthorized");
-    case Answer::NotFound: return SendPanel::tr("404 Not Found");
-    case Answer::BadRequest: return SendPanel::tr("400 Bad Request, with a body");
-    case Answer::TooManyRequests: return SendPanel::tr("429 Too Many Requests, retry after 30 s");
-    case Answer::ServerError: return SendPanel::tr("500 Internal Server Error");
-    case Answer::Slow: return SendPanel::tr("Slow: accept after 5 s");
-    case Answer::NoAnswer: return SendPanel::tr("No answer (the send times out)");
-    }
-    return {};
-}
 
 /** The phases of an exchange in one line, the way browsers' network panels name them. */
 QString describeTimings(const delivery::Timings &timings)
@@ -104,15 +81,13 @@ SendPanel::SendPanel(QWidget *parent)
     , m_failure(new MessageBar(this))
     , m_headers(new QTreeWidget(this))
     , m_body(new QPlainTextEdit(this))
-    , m_inspectorLine(new QLabel(this))
-    , m_inspectorAnswer(new QComboBox(this))
+    , m_inspectorControls(new InspectorControls(this))
     , m_historyModel(new TestHistoryModel(this))
     , m_historyView(new QTreeView(this))
     , m_copyCurl(new QPushButton(tr("Copy as &curl"), this))
     , m_compare(new QPushButton(tr("Co&mpare"), this))
     , m_saveHar(new QPushButton(tr("Save as &HAR…"), this))
     , m_sendAgain(new QPushButton(tr("Send A&gain"), this))
-    , m_showReceived(new QPushButton(tr("&Requests Received…"), this))
 {
     m_sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_sendAction->setToolTip(tr("Send the previewed request to the Movable Ink URL for real (Ctrl+Enter)"));
@@ -164,20 +139,6 @@ SendPanel::SendPanel(QWidget *parent)
     m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_body->setPlaceholderText(tr("Send a test to see Movable Ink's answer here."));
 
-    m_inspectorLine->setObjectName(QStringLiteral("inspectorLine"));
-    m_inspectorLine->setWordWrap(true);
-    for (const Answer answer : inspectorAnswers)
-        m_inspectorAnswer->addItem(answerLabel(answer), int(answer));
-    m_inspectorAnswer->setObjectName(QStringLiteral("inspectorAnswer"));
-    m_inspectorAnswer->setToolTip(tr("How the local inspector answers, to rehearse each failure"));
-    connect(m_inspectorAnswer, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_inspector) {
-            inspector::Inspector::Behaviour behaviour = m_inspector->behaviour();
-            behaviour.answer = Answer(m_inspectorAnswer->currentData().toInt());
-            m_inspector->setBehaviour(behaviour);
-        }
-    });
-
     auto *timeout = new QSpinBox(this);
     timeout->setObjectName(QStringLiteral("sendTimeout"));
     timeout->setRange(1, 600);
@@ -196,17 +157,6 @@ SendPanel::SendPanel(QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_target, 1);
     top->addLayout(sendColumn);
-    // The inspector's state on a line of its own, its answer and requests below: squeezed beside the
-    // combo box the sentence wrapped into a column of single words.
-    m_answerLabel = new QLabel(tr("It &answers:"), this);
-    m_answerLabel->setBuddy(m_inspectorAnswer);
-    m_inspectorAnswer->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_inspectorAnswer->setMinimumContentsLength(16);
-    auto *inspectorRow = new QHBoxLayout;
-    inspectorRow->addWidget(m_answerLabel);
-    inspectorRow->addWidget(m_inspectorAnswer, 1);
-    inspectorRow->addWidget(m_showReceived);
-
     m_historyView->setObjectName(QStringLiteral("sendHistory"));
     m_historyView->setModel(m_historyModel);
     m_historyView->setRootIsDecorated(false);
@@ -279,9 +229,6 @@ SendPanel::SendPanel(QWidget *parent)
             compareSelected();
     });
     connect(m_sendAgain, &QPushButton::clicked, this, &SendPanel::sendAgain);
-    m_showReceived->setObjectName(QStringLiteral("showInspectorRequests"));
-    m_showReceived->setToolTip(tr("Every request the local inspector received, headers and body"));
-    connect(m_showReceived, &QPushButton::clicked, this, &SendPanel::showInspectorRequests);
     auto *exports = new QHBoxLayout;
     exports->addWidget(m_sendAgain);
     exports->addWidget(m_compare);
@@ -295,9 +242,7 @@ SendPanel::SendPanel(QWidget *parent)
     layout->addWidget(m_problem);
     layout->addWidget(splitter, 1);
     layout->addLayout(exports);
-    layout->addWidget(m_inspectorLine);
-    layout->addLayout(inspectorRow);
-    updateInspectorLine();
+    layout->addWidget(m_inspectorControls);
 }
 
 SendPanel::~SendPanel() = default;
@@ -379,25 +324,7 @@ void SendPanel::cancel()
 
 void SendPanel::prepareInspector(const QUrl &url)
 {
-    const bool local = (url.host() == u"127.0.0.1" || url.host().compare(u"localhost", Qt::CaseInsensitive) == 0)
-        && url.port() == inspector::Inspector::DefaultPort && url.scheme() == u"http";
-    if (!local)
-        return;
-    if (!m_inspector) {
-        auto *receiver = new inspector::Inspector(this);
-        const Result<quint16> started = receiver->start(inspector::Inspector::DefaultPort);
-        if (!started) {
-            // Another program (an inkmapper-cli inspector, perhaps) listens there: send to it.
-            delete receiver;
-            return;
-        }
-        m_inspector = receiver;
-        m_inspector->setBehaviour({Answer(m_inspectorAnswer->currentData().toInt()), 5000, 30});
-        connect(m_inspector, &inspector::Inspector::requestReceived, this, &SendPanel::updateInspectorLine);
-    }
-    // It stands in for the project's Movable Ink account: the project's credentials are the right ones.
-    m_inspector->setCredentials(m_inputs->settings.username, m_inputs->secret);
-    updateInspectorLine();
+    m_inspectorControls->prepareFor(url, m_inputs->settings.username, m_inputs->secret);
 }
 
 destination::HttpRequest SendPanel::signedAgain(destination::HttpRequest request) const
@@ -468,32 +395,12 @@ void SendPanel::showProblem(const QString &message)
 
 void SendPanel::showInspectorRequests()
 {
-    if (!m_inspector)
-        return;
-    if (!m_inspectorDialog) {
-        m_inspectorDialog = new InspectorDialog(m_inspector, this);
-        m_inspectorDialog->setAttribute(Qt::WA_DeleteOnClose);
-    }
-    m_inspectorDialog->show();
-    m_inspectorDialog->raise();
-    m_inspectorDialog->activateWindow();
+    m_inspectorControls->showRequests();
 }
 
-void SendPanel::updateInspectorLine()
+inspector::Inspector *SendPanel::localInspector() const
 {
-    m_inspectorAnswer->setVisible(m_inspector != nullptr);
-    m_showReceived->setVisible(m_inspector != nullptr);
-    m_answerLabel->setVisible(m_inspector != nullptr);
-    if (!m_inspector) {
-        m_inspectorLine->setText(tr("Local inspector: starts when you send to %1 (the demo project does).")
-                                     .arg(inspector::Inspector::localUrl()));
-        return;
-    }
-    m_inspectorLine->setText(plural(qsizetype(m_inspector->received().size()),
-                                    tr("Local inspector on port %1: %n request received."),
-                                    tr("Local inspector on port %1: %n requests received."))
-                                 .arg(m_inspector->port()));
-    m_inspectorLine->setToolTip(m_inspector->endpointUrl());
+    return m_inspectorControls->inspector();
 }
 
 void SendPanel::record(const delivery::Exchange &exchange, const QString &mapping)

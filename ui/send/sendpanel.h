@@ -29,6 +29,7 @@ class Inspector;
 
 namespace inkmapper::ui {
 
+class InspectorControls;
 class MessageBar;
 class TestHistoryModel;
 
@@ -62,7 +63,7 @@ public:
     const std::optional<delivery::Exchange> &lastExchange() const { return m_last; }
     bool isSending() const { return !m_sending.isEmpty(); }
     /** The in-app inspector, or nullptr before it is started. */
-    inspector::Inspector *localInspector() const { return m_inspector; }
+    inspector::Inspector *localInspector() const;
 
     /** The tests sent from the project (this session's and those kept in its workspace), newest first. */
     TestHistoryModel *historyModel() const { return m_historyModel; }
@@ -106,16 +107,11 @@ private:
     bool start(const std::vector<project::MappingConfig> &mappings);
     void updateSendingState();
     void saveHar();
-    /**
-     * Starts the in-app inspector when `url` names it (unless another program listens there already) and gives
-     * it the project's credentials.
-     */
+    /** Starts the in-app inspector when `url` names it, with the project's credentials (InspectorControls). */
     void prepareInspector(const QUrl &url);
-    void updateInspectorLine();
 
     std::optional<preview::PreviewInputs> m_inputs;
     delivery::Sender *m_sender;
-    inspector::Inspector *m_inspector = nullptr;
     QHash<quint64, QString> m_sending; ///< the exchanges under way, with their mapping's name
     std::optional<delivery::Exchange> m_last;
     std::vector<project::MappingConfig> m_mappings;
@@ -132,17 +128,13 @@ private:
     MessageBar *m_failure;
     QTreeWidget *m_headers;
     QPlainTextEdit *m_body;
-    QLabel *m_inspectorLine;
-    QLabel *m_answerLabel = nullptr;
-    QComboBox *m_inspectorAnswer;
+    InspectorControls *m_inspectorControls;
     TestHistoryModel *m_historyModel;
     QTreeView *m_historyView;
     QPushButton *m_copyCurl;
     QPushButton *m_compare;
     QPushButton *m_saveHar;
     QPushButton *m_sendAgain;
-    QPushButton *m_showReceived;
-    QPointer<QDialog> m_inspectorDialog;
 };
 
 } // namespace inkmapper::ui
