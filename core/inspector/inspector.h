@@ -97,6 +97,7 @@ public:
     {
         m_received.clear();
         ++m_epoch;
+        Q_EMIT cleared();
     }
 
     /** The name of an answer as the CLI and the app offer it ("accept", "401", "slow", ...). */
@@ -107,6 +108,8 @@ Q_SIGNALS:
     /** A request arrived (`index` into received()); answered() follows when it is answered. */
     void requestReceived(int index);
     void answered(int index);
+    /** clearReceived() forgot every request. */
+    void cleared();
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

@@ -3,13 +3,15 @@
 #include <QDialog>
 
 class QPlainTextEdit;
-class QTreeWidget;
+class QTreeView;
 
 namespace inkmapper::inspector {
 class Inspector;
 }
 
 namespace inkmapper::ui {
+
+class ReceivedRequestsModel;
 
 /**
  * What the local inspector received, as it arrives: one row per request (time, method and path, whether the
@@ -23,16 +25,12 @@ class InspectorDialog : public QDialog
 public:
     explicit InspectorDialog(inspector::Inspector *inspector, QWidget *parent = nullptr);
 
-    QTreeWidget *requestList() const { return m_list; }
+    QTreeView *requestList() const { return m_list; }
     QPlainTextEdit *detailView() const { return m_detail; }
 
 private:
-    void addRow(int index);
-    void updateRow(int index);
-    void showRequest(int index);
-
-    inspector::Inspector *m_inspector;
-    QTreeWidget *m_list;
+    ReceivedRequestsModel *m_model;
+    QTreeView *m_list;
     QPlainTextEdit *m_detail;
 };
 
