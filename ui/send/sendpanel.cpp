@@ -3,6 +3,7 @@
 #include "exchangediffdialog.h"
 #include "inspectorcontrols.h"
 
+#include "models/responseheadersmodel.h"
 #include "models/testhistorymodel.h"
 
 #include "util/plural.h"
@@ -35,7 +36,6 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTreeView>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace inkmapper::ui {
@@ -79,7 +79,8 @@ SendPanel::SendPanel(QWidget *parent)
     , m_status(new QLabel(this))
     , m_timings(new QLabel(this))
     , m_failure(new MessageBar(this))
-    , m_headers(new QTreeWidget(this))
+    , m_responseHeaders(new ResponseHeadersModel(this))
+    , m_headers(new QTreeView(this))
     , m_body(new QPlainTextEdit(this))
     , m_inspectorControls(new InspectorControls(this))
     , m_historyModel(new TestHistoryModel(this))
@@ -131,9 +132,10 @@ SendPanel::SendPanel(QWidget *parent)
     m_failure->setObjectName(QStringLiteral("responseFailure"));
 
     m_headers->setObjectName(QStringLiteral("responseHeaders"));
-    m_headers->setHeaderLabels({tr("Response header"), tr("Value")});
+    m_headers->setModel(m_responseHeaders);
     m_headers->setRootIsDecorated(false);
-    m_headers->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_headers->setUniformRowHeights(true);
+    m_headers->header()->setSectionResizeMode(ResponseHeadersModel::NameColumn, QHeaderView::ResizeToContents);
     m_body->setObjectName(QStringLiteral("responseBody"));
     m_body->setReadOnly(true);
     m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -173,7 +175,7 @@ SendPanel::SendPanel(QWidget *parent)
     connect(m_historyModel, &QAbstractItemModel::modelReset, this, [this] {
         // Another project's tests: nothing of the previous one stays on display.
         m_last.reset();
-        m_headers->clear();
+        m_responseHeaders->setHeaders({});
         m_body->clear();
         m_status->clear();
         m_timings->clear();
@@ -461,9 +463,7 @@ void SendPanel::show(const delivery::Exchange &exchange)
 {
     m_last = exchange;
     m_copyCurl->setEnabled(true);
-    m_headers->clear();
-    for (const auto &[name, value] : exchange.responseHeaders)
-        m_headers->addTopLevelItem(new QTreeWidgetItem({QString::fromLatin1(name), QString::fromLatin1(value)}));
+    m_responseHeaders->setHeaders(exchange.responseHeaders);
     m_body->setPlainText(delivery::ExchangeText::readableBody(exchange.responseBody));
     QString timings = describeTimings(exchange.timings);
     if (!exchange.redirects.isEmpty()) {

@@ -18,7 +18,6 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTreeView;
-class QTreeWidget;
 
 namespace inkmapper::delivery {
 class Sender;
@@ -31,6 +30,7 @@ namespace inkmapper::ui {
 
 class InspectorControls;
 class MessageBar;
+class ResponseHeadersModel;
 class TestHistoryModel;
 
 /**
@@ -126,7 +126,8 @@ private:
     QLabel *m_status;
     QLabel *m_timings;
     MessageBar *m_failure;
-    QTreeWidget *m_headers;
+    ResponseHeadersModel *m_responseHeaders;
+    QTreeView *m_headers;
     QPlainTextEdit *m_body;
     InspectorControls *m_inspectorControls;
     TestHistoryModel *m_historyModel;
