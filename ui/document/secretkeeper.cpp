@@ -6,8 +6,6 @@
 
 #include "project/secretstore.h"
 
-#include <QPointer>
-
 #include <utility>
 
 namespace inkmapper::ui {
@@ -26,6 +24,10 @@ SecretKeeper::SecretKeeper(ProjectDocument *document, QObject *parent)
     m_storeTimer.setSingleShot(true);
     m_storeTimer.setInterval(800); // after the typing, not on every key
     connect(&m_storeTimer, &QTimer::timeout, this, &SecretKeeper::store);
+    // A Username being typed is looked up once it settles, not once a key (a locked keychain asks each time).
+    m_fillTimer.setSingleShot(true);
+    m_fillTimer.setInterval(400);
+    connect(&m_fillTimer, &QTimer::timeout, this, &SecretKeeper::fill);
     connect(document, &ProjectDocument::changed, this, [this](const ChangeEvent &change) {
         if (change.kind == ChangeEvent::Kind::Reset)
             projectOpened();
@@ -90,6 +92,7 @@ void SecretKeeper::flushAndWait(int timeoutMs)
 void SecretKeeper::projectOpened()
 {
     flush(); // a secret typed for the previous project
+    m_fillTimer.stop();
     m_username = m_document->project().settings().username;
     if (!m_remembering)
         setState(State::Off, tr("Not remembered: the Access Secret is kept for this session only."));
@@ -109,7 +112,7 @@ void SecretKeeper::settingsChanged()
     if (!m_remembering)
         return;
     if (m_document->secret().isEmpty()) {
-        fill();
+        m_fillTimer.start();
     } else {
         m_pending = {username, m_document->secret()}; // the secret goes with the Username typed beside it
         m_storeTimer.start();

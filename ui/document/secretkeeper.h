@@ -72,6 +72,7 @@ private:
 
     Pending m_pending;
     QTimer m_storeTimer;
+    QTimer m_fillTimer;
     bool m_remembering;
     bool m_filling = false; ///< the secret is being set from the keychain, not typed
     State m_state = State::Idle;

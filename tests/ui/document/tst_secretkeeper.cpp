@@ -29,6 +29,7 @@ private Q_SLOTS:
     void typedSecretIsStoredAndFilledInNextTime();
     void aSecretTypedMeanwhileWins();
     void usernameTypedBesideTheSecretTakesIt();
+    void aUsernameBeingTypedIsLookedUpOnceSettled();
     void turningRememberingOffForgets();
     void theDemoSecretIsNeverStored();
     void aSecretTypedJustBeforeOpeningAnotherProjectIsKept();
@@ -108,6 +109,24 @@ void TestSecretKeeper::usernameTypedBesideTheSecretTakesIt()
     document.setUsername(QStringLiteral("mi_other"));
     QTRY_COMPARE_WITH_TIMEOUT(keeper.state(), State::Stored, 5000);
     QCOMPARE(SecretStore::readNow(QStringLiteral("mi_other"))->value_or(QString()), QStringLiteral("first"));
+}
+
+void TestSecretKeeper::aUsernameBeingTypedIsLookedUpOnceSettled()
+{
+    QVERIFY(SecretStore::writeNow(QStringLiteral("mi_key"), QStringLiteral("found")));
+    ProjectDocument document;
+    SecretKeeper keeper(&document);
+    document.newProject();
+    int lookups = 0;
+    connect(&keeper, &SecretKeeper::stateChanged, this, [&] {
+        if (keeper.state() == State::Reading)
+            ++lookups;
+    });
+    for (const QString &typed : {QStringLiteral("m"), QStringLiteral("mi"), QStringLiteral("mi_"), QStringLiteral("mi_k"),
+                                 QStringLiteral("mi_ke"), QStringLiteral("mi_key")})
+        document.setUsername(typed);
+    QTRY_COMPARE_WITH_TIMEOUT(document.secret(), QStringLiteral("found"), 5000);
+    QCOMPARE(lookups, 1);
 }
 
 void TestSecretKeeper::turningRememberingOffForgets()
