@@ -231,8 +231,8 @@ void printIdentity(const std::vector<events::SampleEvent> &events, std::FILE *ou
             break;
         case Basis::Identify:
             how = entry.joins.empty() ? QStringLiteral(" (identified here)")
-                                      : QStringLiteral(" (identified here; joins %1 earlier event(s) of its anonymousId)")
-                                            .arg(entry.joins.size());
+                                      : QStringLiteral(" (identified here; joins %1 of its anonymousId)")
+                                            .arg(counted(qsizetype(entry.joins.size()), "earlier event", "earlier events"));
             break;
         case Basis::Device:
             how = QStringLiteral(" (its anonymousId was identified at %1)").arg(where(entry.identifiedBy));
@@ -346,16 +346,11 @@ int checkCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
     if (parser.isSet(identityOption))
         printIdentity(*events, out);
 
-    const auto counted = [&](Level level, const QString &one, const QString &many) {
-        const int n = report.count(level);
-        return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
-    };
-    print(err, QStringLiteral("check: %1 mapping(s), %2 event(s): %3, %4, %5\n")
-                   .arg(project.mappingCount())
-                   .arg(events->size())
-                   .arg(counted(Level::Error, QStringLiteral("error"), QStringLiteral("errors")),
-                        counted(Level::Warning, QStringLiteral("warning"), QStringLiteral("warnings")),
-                        counted(Level::Hint, QStringLiteral("hint"), QStringLiteral("hints"))));
+    print(err, QStringLiteral("check: %1, %2: %3, %4, %5\n")
+                   .arg(counted(project.mappingCount(), "mapping", "mappings"), counted(qsizetype(events->size()), "event", "events"),
+                        counted(report.count(Level::Error), "error", "errors"),
+                        counted(report.count(Level::Warning), "warning", "warnings"),
+                        counted(report.count(Level::Hint), "hint", "hints")));
     return report.count(Level::Error) > 0 ? 1 : 0;
 }
 

@@ -150,7 +150,7 @@ int inspectorCommand(const QStringList &arguments, std::FILE *out, std::FILE *er
             QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection); // after the answer is written
     });
     loop.exec();
-    print(err, QStringLiteral("inspector: %1 request(s) received\n").arg(receiver.received().size()));
+    print(err, QStringLiteral("inspector: %1 received\n").arg(counted(qsizetype(receiver.received().size()), "request", "requests")));
     return 0;
 }
 

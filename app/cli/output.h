@@ -14,4 +14,10 @@ inline void print(std::FILE *f, const QString &text)
     std::fflush(f);
 }
 
+/** "1 event", "2 events": a count with its noun in the right number. */
+inline QString counted(qsizetype n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1StringView(n == 1 ? one : many));
+}
+
 } // namespace inkmapper::cli

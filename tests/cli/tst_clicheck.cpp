@@ -164,7 +164,7 @@ void TestCliCheck::readyProjectAndEvents()
     const Run run = runCli({QStringLiteral("check"), m_ready, events});
     QCOMPARE(run.lines, QStringList());
     QCOMPARE(run.exitCode, 0);
-    QCOMPARE(run.err, QStringLiteral("check: 1 mapping(s), 2 event(s): 0 errors, 0 warnings, 0 hints\n"));
+    QCOMPARE(run.err, QStringLiteral("check: 1 mapping, 2 events: 0 errors, 0 warnings, 0 hints\n"));
 }
 
 void TestCliCheck::settings()
@@ -280,7 +280,7 @@ void TestCliCheck::eventsPointAtTheirLines()
                             "numeric total Movable Ink cannot record the order as a conversion"),
     };
     QCOMPARE(run.lines, expected);
-    QCOMPARE(run.err, QStringLiteral("check: 3 mapping(s), 2 event(s): 3 errors, 1 warning, 0 hints\n"));
+    QCOMPARE(run.err, QStringLiteral("check: 3 mappings, 2 events: 3 errors, 1 warning, 0 hints\n"));
 }
 
 void TestCliCheck::headersFromTheEvent()
@@ -360,7 +360,7 @@ void TestCliCheck::identityTimeline()
             .arg(lineOf(project::ProjectFile::write(project), "\"subscriptions\"")),
         e + QStringLiteral("1: identity: track \"Product Viewed\": anonymous a1 until the identify at %1 joins it to email maria@example.com")
                 .arg(e + u'2'),
-        e + QStringLiteral("2: identity: identify: email maria@example.com (identified here; joins 1 earlier event(s) of its anonymousId)"),
+        e + QStringLiteral("2: identity: identify: email maria@example.com (identified here; joins 1 earlier event of its anonymousId)"),
         e + QStringLiteral("3: identity: track \"Product Added\": email maria@example.com (its anonymousId was identified at %1)").arg(e + u'2'),
         e + QStringLiteral("4: identity: identify: user u2 (identified here)"),
         e + QStringLiteral("5: identity: page \"Home\": user u2 (its anonymousId was identified at %1)").arg(e + u'4'),
