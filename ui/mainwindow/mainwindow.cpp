@@ -190,8 +190,17 @@ QWidget *MainWindow::createCentre()
             m_document->setCurrentMappingIndex(mappingIndex);
         m_sideTabs->setCurrentWidget(m_previewPanel);
     });
-    // The matrix judges what every mapping sends for every event; the mapping list shows it as a badge.
-    connect(m_matrixView->model(), &MatrixModel::readinessChanged, this, [this] {
+    // The matrix judges what every mapping sends for every event; the mapping list shows it as a badge. The
+    // matrix reports in batches while it works through thousands of events: the badges follow a few times a
+    // second, not once a batch (each update reads every cell).
+    auto *badgeTimer = new QTimer(this);
+    badgeTimer->setSingleShot(true);
+    badgeTimer->setInterval(150);
+    connect(m_matrixView->model(), &MatrixModel::readinessChanged, badgeTimer, [badgeTimer] {
+        if (!badgeTimer->isActive())
+            badgeTimer->start();
+    });
+    connect(badgeTimer, &QTimer::timeout, this, [this] {
         const MatrixModel *matrix = m_matrixView->model();
         QHash<QString, ReadinessBadge> badges;
         for (int column = 0; column < matrix->columnCount(); ++column)
