@@ -42,14 +42,26 @@ IdentityTimelineModel::IdentityTimelineModel(ProjectDocument *document, QObject 
     connect(document, &ProjectDocument::changed, this, [this](const ChangeEvent &change) {
         using K = ChangeEvent::Kind;
         if (change.kind == K::Reset || change.kind == K::EventsInserted || change.kind == K::EventsRemoved
-            || change.kind == K::EventChanged)
-            rebuild();
+            || change.kind == K::EventChanged) {
+            if (m_paused)
+                m_stale = true;
+            else
+                rebuild();
+        }
     });
     rebuild();
 }
 
+void IdentityTimelineModel::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (!paused && m_stale)
+        rebuild();
+}
+
 void IdentityTimelineModel::rebuild()
 {
+    m_stale = false;
     const std::vector<events::SampleEvent> &events = m_document->project().events();
     std::vector<json::Value> values;
     values.reserve(events.size());

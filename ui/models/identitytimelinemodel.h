@@ -30,6 +30,11 @@ public:
     explicit IdentityTimelineModel(ProjectDocument *document, QObject *parent = nullptr);
 
     const destination::IdentityTimeline &timeline() const { return m_timeline; }
+    /**
+     * While paused (no view shows the timeline) a change to the events only marks it stale; it is rebuilt when
+     * resumed. A keystroke in a large project's event then costs nothing here.
+     */
+    void setPaused(bool paused);
     /** "3 profiles: user user_8472 (5 events), …", for a line above the list. */
     QString summary() const;
 
@@ -43,6 +48,8 @@ private:
     ProjectDocument *m_document;
     destination::IdentityTimeline m_timeline;
     QStringList m_labels; ///< each event as the list names it
+    bool m_paused = false;
+    bool m_stale = false;
 };
 
 } // namespace inkmapper::ui

@@ -44,6 +44,19 @@ IdentityView::IdentityView(ProjectDocument *document, QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_view, 1);
     m_summary->setText(m_model->summary());
+    m_model->setPaused(true); // until shown
+}
+
+void IdentityView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_model->setPaused(false);
+}
+
+void IdentityView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_model->setPaused(true); // a hidden tab need not follow every keystroke
 }
 
 QString IdentityView::summary() const

@@ -26,6 +26,10 @@ public:
     /** The line above the list: how many profiles, and how many events each ends up with. */
     QString summary() const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 Q_SIGNALS:
     /** The user activated (double-clicked, Enter) the row of event `eventIndex`. */
     void eventActivated(int eventIndex);

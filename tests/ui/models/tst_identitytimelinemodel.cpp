@@ -90,6 +90,16 @@ void TestIdentityTimelineModel::followsTheEvents()
     QCOMPARE(model.rowCount(), 2);
     doc.setMovableInkUrl(QStringLiteral("https://x.example.com")); // not about events: no rebuild
     QCOMPARE(reset.count(), 3);
+
+    // Paused (no view shows it): changes only mark it stale, and it catches up when resumed.
+    model.setPaused(true);
+    doc.removeEvent(1);
+    doc.removeEvent(0);
+    QCOMPARE(reset.count(), 3);
+    QCOMPARE(model.rowCount(), 2);
+    model.setPaused(false);
+    QCOMPARE(reset.count(), 4);
+    QCOMPARE(model.rowCount(), 0);
 }
 
 void TestIdentityTimelineModel::emptyAndUnattributed()
