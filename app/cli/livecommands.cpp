@@ -252,6 +252,8 @@ int sendCommand(const QStringList &arguments, std::FILE *out, std::FILE *err)
     if (exchange.credentialsDropped)
         print(err, QStringLiteral("note: a redirect went to another host or scheme; Segment's client does not send the "
                                   "credentials there, and neither did this request\n"));
+    if (const std::optional<QString> warning = delivery::Failure::redirectWarning(exchange))
+        print(err, QStringLiteral("warning: %1\n").arg(*warning));
     if (exchange.hasResponse()) {
         QString headers;
         for (const auto &[name, value] : exchange.responseHeaders)

@@ -155,6 +155,19 @@ std::optional<QString> Failure::plaintextWarning(const QUrl &url)
     return QStringLiteral("This URL is http://, not https://: the Access Secret would travel unencrypted to %1.").arg(host);
 }
 
+std::optional<QString> Failure::redirectWarning(const Exchange &exchange)
+{
+    if (exchange.request.scheme() != u"https")
+        return std::nullopt;
+    for (const QString &url : exchange.redirects) {
+        if (url.startsWith(QLatin1String("http:"), Qt::CaseInsensitive))
+            return QStringLiteral("The request was redirected to %1, a plain http:// address: the credentials were not "
+                                  "sent there, but the event's data travelled unencrypted (as Segment's client would "
+                                  "send it).").arg(url);
+    }
+    return std::nullopt;
+}
+
 QString Failure::describeCertificate(const QSslCertificate &certificate)
 {
     const auto names = [](const QStringList &parts) { return parts.join(QStringLiteral(", ")); };

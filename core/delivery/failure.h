@@ -42,6 +42,11 @@ struct Failure
      * Nothing for https or loopback.
      */
     static std::optional<QString> plaintextWarning(const QUrl &url);
+    /**
+     * A warning for an exchange redirected from https to http: the credentials stayed behind, but the event's
+     * data went on unencrypted (as Segment's client would send it). Nothing otherwise.
+     */
+    static std::optional<QString> redirectWarning(const Exchange &exchange);
     /** The certificate as a person checks it: subject, issuer and validity dates. */
     static QString describeCertificate(const QSslCertificate &certificate);
 };

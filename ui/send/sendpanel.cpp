@@ -486,6 +486,8 @@ void SendPanel::show(const delivery::Exchange &exchange)
     if (failure) {
         m_failure->showMessage(QStringLiteral("%1\n%2\n%3").arg(failure->title, failure->explanation, failure->nextStep),
                                MessageBar::Level::Error);
+    } else if (const std::optional<QString> warning = delivery::Failure::redirectWarning(exchange)) {
+        m_failure->showMessage(*warning, MessageBar::Level::Warning);
     } else {
         m_failure->hide();
     }

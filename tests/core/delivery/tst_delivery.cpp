@@ -344,6 +344,7 @@ void TestDelivery::redirectsAsSegmentsClient()
     // The Access Secret never reaches a host the user did not name.
     QCOMPARE(received.header("authorization").isEmpty(), otherHost);
     QCOMPARE(exchange.credentialsDropped, otherHost);
+    QVERIFY(!Failure::redirectWarning(exchange)); // http to http: nothing new to warn about
     if (otherHost && bodyKept) {
         QCOMPARE(exchange.status, 401);
         const std::optional<Failure> failure = Failure::of(exchange);
@@ -376,6 +377,10 @@ void TestDelivery::httpsToHttpRedirectLeavesTheCredentials()
     QCOMPARE(inspector.received().front().body, request.body());
     QVERIFY(exchange.credentialsDropped);
     QCOMPARE(exchange.redirects, QStringList{plain});
+    // Said: the data went on unencrypted.
+    const std::optional<QString> warning = Failure::redirectWarning(exchange);
+    QVERIFY(warning);
+    QVERIFY2(warning->contains(QStringLiteral("unencrypted")) && warning->contains(plain), qPrintable(*warning));
 }
 
 void TestDelivery::tooManyRedirects()
