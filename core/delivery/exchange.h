@@ -69,6 +69,8 @@ struct Exchange
 
     /** A complete HTTP answer arrived (any status). */
     bool hasResponse() const { return status > 0; }
+    /** Movable Ink accepted the request: a 2xx answer (anything else is a Failure). */
+    bool accepted() const { return status >= 200 && status < 300; }
     /** The value of the first response header `name` (case-insensitive), or a null QByteArray. */
     QByteArray responseHeader(QByteArrayView name) const;
     /** A copy whose request carries no secret (Authorization reduced to its scheme). */

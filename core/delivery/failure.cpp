@@ -139,7 +139,7 @@ std::optional<Failure> Failure::of(const Exchange &exchange)
 {
     if (!exchange.hasResponse())
         return fromNetworkError(exchange);
-    if (exchange.status >= 200 && exchange.status < 300)
+    if (exchange.accepted())
         return std::nullopt;
     return fromStatus(exchange);
 }

@@ -51,7 +51,6 @@ QVariant TestHistoryModel::data(const QModelIndex &index, int role) const
     Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
     const delivery::SentTest &sent = test(index.row());
     const delivery::Exchange &exchange = sent.exchange;
-    const std::optional<delivery::Failure> failure = delivery::Failure::of(exchange);
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case SentColumn: {
@@ -71,12 +70,15 @@ QVariant TestHistoryModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole) {
+        // Explaining a failure reads the whole answer: only for the tooltip, not on every paint.
+        const std::optional<delivery::Failure> failure = delivery::Failure::of(exchange);
         const QString outcome = failure ? failure->title : tr("%1 %2").arg(exchange.status).arg(QString::fromLatin1(exchange.reasonPhrase));
         return tr("#%1 · %2 · %3\n%4").arg(number(index.row())).arg(exchange.startedAt.toLocalTime().toString(Qt::ISODate),
                                                                      exchange.request.url(), outcome);
     }
     if (role == Qt::DecorationRole && index.column() == StatusColumn) {
-        return QApplication::style()->standardIcon(failure ? QStyle::SP_MessageBoxCritical : QStyle::SP_DialogApplyButton);
+        return QApplication::style()->standardIcon(exchange.accepted() ? QStyle::SP_DialogApplyButton
+                                                                       : QStyle::SP_MessageBoxCritical);
     }
     if (role == Qt::TextAlignmentRole && index.column() == TimeColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -1,6 +1,7 @@
 #include "models/testhistorymodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QIcon>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -50,6 +51,10 @@ void TestTestHistoryModel::newestFirst()
     QCOMPARE(model.number(0), 2); // numbered in the order sent
     QCOMPARE(model.number(1), 1);
     QCOMPARE(model.tests().front().mapping, QStringLiteral("first")); // kept oldest first
+    // Accepted and refused are told apart at a glance.
+    const auto icon = [&](int row) { return model.index(row, TestHistoryModel::StatusColumn).data(Qt::DecorationRole).value<QIcon>(); };
+    QVERIFY(!icon(0).isNull() && !icon(1).isNull());
+    QVERIFY(icon(0).cacheKey() != icon(1).cacheKey());
 }
 
 void TestTestHistoryModel::cells_data()
