@@ -14,6 +14,7 @@ WorkspaceKeeper::WorkspaceKeeper(ProjectDocument *document, TestHistoryModel *hi
     , m_document(document)
     , m_history(history)
 {
+    m_writer.setMaxThreadCount(1);
     // Several tests end within moments of each other ("Send to All Matching Mappings"): one write for them.
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(500);
@@ -41,6 +42,7 @@ void WorkspaceKeeper::flush()
         m_saveTimer.stop();
         save();
     }
+    m_writer.waitForDone();
 }
 
 void WorkspaceKeeper::openWorkspace()
@@ -76,15 +78,23 @@ void WorkspaceKeeper::followProjectFile()
     m_projectPath = path;
     m_saveTimer.stop();
     save();
+    m_writer.waitForDone(); // written with the project, as the user saves it
 }
 
 void WorkspaceKeeper::save()
 {
     if (m_projectPath.isEmpty())
         return;
-    const Result<Ok> saved = project::WorkspaceFile::save(m_projectPath, m_history->tests());
-    if (!saved)
-        Q_EMIT problem(tr("The tests sent could not be kept for next time: %1").arg(saved.error().message));
+    // A copy of the tests goes to the writer (their bytes are shared, not copied); a failure comes back to this
+    // thread, and not at all once the keeper is gone.
+    m_writer.start([this, path = m_projectPath, tests = m_history->tests()] {
+        const Result<Ok> saved = project::WorkspaceFile::save(path, tests);
+        if (!saved) {
+            QMetaObject::invokeMethod(this, [this, message = saved.error().message] {
+                Q_EMIT problem(tr("The tests sent could not be kept for next time: %1").arg(message));
+            }, Qt::QueuedConnection);
+        }
+    });
 }
 
 } // namespace inkmapper::ui

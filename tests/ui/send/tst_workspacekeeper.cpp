@@ -4,6 +4,7 @@
 
 #include "project/workspacefile.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void untitledTestsFollowTheFirstSave();
     void openingAnotherProjectShowsItsOwnTests();
     void aDamagedWorkspaceIsSetAsideAndSaid();
+    void aWorkspaceThatCannotBeWrittenIsSaid();
 
 private:
     QString saveNewProject(ProjectDocument &document, const QString &name);
@@ -160,6 +162,25 @@ void TestWorkspaceKeeper::aDamagedWorkspaceIsSetAsideAndSaid()
     history.append(sent(QStringLiteral("New"), 200)); // and new tests are kept again
     keeper.flush();
     QCOMPARE(WorkspaceFile::load(path)->size(), size_t(1));
+}
+
+void TestWorkspaceKeeper::aWorkspaceThatCannotBeWrittenIsSaid()
+{
+    ProjectDocument document;
+    TestHistoryModel history;
+    WorkspaceKeeper keeper(&document, &history);
+    const QString path = saveNewProject(document, QStringLiteral("unwritable.inkmapper.json"));
+    // A folder where the file should be: the write fails, on the writer's thread.
+    const QString location = WorkspaceFile::locationFor(path);
+    QVERIFY(QFile::remove(location));
+    QVERIFY(QDir().mkpath(location));
+    QSignalSpy problem(&keeper, &WorkspaceKeeper::problem);
+    history.append(sent(QStringLiteral("Orders"), 200));
+    keeper.flush();
+    QTRY_COMPARE(problem.count(), 1);
+    QVERIFY2(problem.at(0).at(0).toString().startsWith(QStringLiteral("The tests sent could not be kept for next time: ")),
+             qPrintable(problem.at(0).at(0).toString()));
+    QVERIFY(QDir(location).removeRecursively());
 }
 
 QTEST_MAIN(TestWorkspaceKeeper)
