@@ -1,6 +1,7 @@
 #include "exchangecodec.h"
 
 #include "json/object.h"
+#include "json/valuepath.h"
 
 #include <QSslError>
 
@@ -122,7 +123,7 @@ public:
             fail(at(key), QStringLiteral("a PEM certificate"));
         return certificate;
     }
-    QString at(const QString &key) const { return m_path.isEmpty() ? key : m_path + u'.' + key; }
+    QString at(const QString &key) const { return json::memberPath(m_path, key); }
     void fail(const QString &path, const QString &expected)
     {
         if (!*m_error)

@@ -1,6 +1,7 @@
 #include "readinesschecker.h"
 
 #include "json/object.h"
+#include "json/valuepath.h"
 #include "json/writer.h"
 
 #include <QUrl>
@@ -109,11 +110,6 @@ const std::vector<EventRule> &eventRules()
         };
     }();
     return rules;
-}
-
-QString member(const QString &path, const QString &key)
-{
-    return path.isEmpty() ? key : path + u'.' + key;
 }
 
 /** A value as a reader recognises it: "the text \"19.99\"", "the number 3", "an object", … */
@@ -459,19 +455,19 @@ private:
             const QString missing = rule.keys.size() == 1
                 ? QStringLiteral("missing")
                 : QStringLiteral("has neither %1").arg(rule.keys.join(QStringLiteral(" nor ")));
-            add(rule.level, rule.keys.size() == 1 ? member(path, key) : path,
+            add(rule.level, rule.keys.size() == 1 ? json::memberPath(path, key) : path,
                 QStringLiteral("%1; %2%3").arg(missing, why, topLevelNote(data, rule.keys)));
             return;
         }
         if (rule.expect == Expect::Products) {
-            checkProducts(*value, member(path, key), rule, why);
+            checkProducts(*value, json::memberPath(path, key), rule, why);
             return;
         }
         if (!matches(*value, rule)) {
             QString is = describe(*value);
             if (rule.expect == Expect::Url && value->isString() && QUrl(value->toString()).isRelative())
                 is += QStringLiteral(", a relative address");
-            add(rule.level, member(path, key), QStringLiteral("is %1, not %2; %3").arg(is, expectation(rule.expect), why));
+            add(rule.level, json::memberPath(path, key), QStringLiteral("is %1, not %2; %3").arg(is, expectation(rule.expect), why));
         }
     }
 
@@ -506,7 +502,7 @@ private:
             return;
         }
         for (size_t i = 0; i < items.size(); ++i) {
-            const QString itemPath = QStringLiteral("%1[%2]").arg(path).arg(i);
+            const QString itemPath = json::elementPath(path, qsizetype(i));
             if (!items[i].isObject()) {
                 add(rule.level, itemPath, QStringLiteral("is %1, not a product object; %2").arg(describe(items[i]), why));
                 continue;
@@ -518,9 +514,9 @@ private:
                 continue;
             const json::Value *price = item.find(u"price");
             if (isAbsent(price))
-                add(rule.level, member(itemPath, QStringLiteral("price")), QStringLiteral("missing; %1").arg(why));
+                add(rule.level, json::memberPath(itemPath, QStringLiteral("price")), QStringLiteral("missing; %1").arg(why));
             else if (!price->isNumber())
-                add(rule.level, member(itemPath, QStringLiteral("price")),
+                add(rule.level, json::memberPath(itemPath, QStringLiteral("price")),
                     QStringLiteral("is %1, not a number; %2").arg(describe(*price), why));
         }
     }

@@ -1,6 +1,7 @@
 #include "specchecker.h"
 
 #include "json/object.h"
+#include "json/valuepath.h"
 #include "json/writer.h"
 
 #include <QDate>
@@ -14,11 +15,6 @@ namespace inkmapper::events {
 namespace {
 
 using Level = SpecFinding::Level;
-
-QString member(const QString &path, const QString &key)
-{
-    return path.isEmpty() ? key : path + u'.' + key;
-}
 
 /** The value as a user would recognise it: scalars as JSON (shortened), containers by kind. */
 QString describe(const json::Value &v)
@@ -248,13 +244,13 @@ private:
             for (const char16_t *key : {u"app", u"campaign", u"device", u"library", u"location", u"network", u"os", u"page",
                                         u"referrer", u"screen", u"traits"}) {
                 const QString k = QString::fromUtf16(key);
-                checkObject(member(QStringLiteral("context"), k), c.find(k), Level::Warning);
+                checkObject(json::memberPath(QStringLiteral("context"), k), c.find(k), Level::Warning);
             }
             for (const char16_t *key : {u"ip", u"locale", u"timezone", u"userAgent", u"groupId"}) {
                 const QString k = QString::fromUtf16(key);
                 const json::Value *v = c.find(k);
                 if (v && !v->isString() && !v->isNull())
-                    add(Level::Warning, member(QStringLiteral("context"), k), QStringLiteral("should be a string, found %1").arg(describe(*v)));
+                    add(Level::Warning, json::memberPath(QStringLiteral("context"), k), QStringLiteral("should be a string, found %1").arg(describe(*v)));
             }
         }
 
@@ -301,7 +297,7 @@ private:
         for (const QString &k : keys) {
             const json::Value *v = object.find(k);
             if (v && !v->isNumber() && !v->isNull()) {
-                add(Level::Warning, member(path(), k),
+                add(Level::Warning, json::memberPath(path(), k),
                     QStringLiteral("is %1; the e-commerce spec expects a number here, and a string compares and adds up "
                                    "differently in triggers and in Movable Ink")
                         .arg(describe(*v)));
@@ -327,19 +323,19 @@ private:
         if (isProductEvent && !props.contains(u"product_id") && !props.contains(u"sku"))
             add(Level::Hint, path, QStringLiteral("names no product; the e-commerce spec identifies it by product_id or sku"));
         if (name.startsWith(QStringLiteral("Order ")) && !props.contains(u"order_id"))
-            add(Level::Hint, member(path, QStringLiteral("order_id")), QStringLiteral("missing; the e-commerce spec identifies the order by order_id"));
+            add(Level::Hint, json::memberPath(path, QStringLiteral("order_id")), QStringLiteral("missing; the e-commerce spec identifies the order by order_id"));
 
         const json::Value *products = props.find(u"products");
         if (!products)
             return;
-        const QString productsPath = member(path, QStringLiteral("products"));
+        const QString productsPath = json::memberPath(path, QStringLiteral("products"));
         if (!products->isArray()) {
             add(Level::Warning, productsPath, QStringLiteral("should be an array of products, found %1").arg(describe(*products)));
             return;
         }
         for (size_t i = 0; i < products->toArray().size(); ++i) {
             const json::Value &product = products->toArray()[i];
-            const auto itemPath = [&] { return QStringLiteral("%1[%2]").arg(productsPath).arg(i); };
+            const auto itemPath = [&] { return json::elementPath(productsPath, qsizetype(i)); };
             if (!product.isObject()) {
                 add(Level::Warning, itemPath(), QStringLiteral("should be a product object, found %1").arg(describe(product)));
                 continue;

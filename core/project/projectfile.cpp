@@ -2,6 +2,7 @@
 
 #include "destination/destinationdefinition.h"
 #include "json/object.h"
+#include "json/valuepath.h"
 #include "json/parser.h"
 #include "json/writer.h"
 
@@ -66,16 +67,6 @@ Error expected(const QString &path, const QString &what, const json::Value &foun
     return errorAt(path, QStringLiteral("expected %1, found %2").arg(what, describeFound(found)));
 }
 
-QString member(const QString &path, const QString &key)
-{
-    return path.isEmpty() ? key : path + u'.' + key;
-}
-
-QString element(const QString &path, size_t index)
-{
-    return QStringLiteral("%1[%2]").arg(path).arg(index);
-}
-
 /** A string member that may be absent (or null): `fallback` then. */
 Result<QString> optionalString(const json::Object &object, const QString &key, const QString &path, const QString &fallback = {})
 {
@@ -83,7 +74,7 @@ Result<QString> optionalString(const json::Object &object, const QString &key, c
     if (!v || v->isNull())
         return fallback;
     if (!v->isString())
-        return expected(member(path, key), QStringLiteral("a string"), *v);
+        return expected(json::memberPath(path, key), QStringLiteral("a string"), *v);
     return v->toString();
 }
 
@@ -95,9 +86,9 @@ Result<Ok> requireIfPresent(const json::Object &object, const QString &key, cons
     if (!v)
         return Ok{};
     if (!v->isString())
-        return expected(member(path, key), QStringLiteral("a string"), *v);
+        return expected(json::memberPath(path, key), QStringLiteral("a string"), *v);
     if (v->toString() != required)
-        return errorAt(member(path, key), QStringLiteral("%1 \"%2\", but InkMapper only knows \"%3\"").arg(what, v->toString(), required));
+        return errorAt(json::memberPath(path, key), QStringLiteral("%1 \"%2\", but InkMapper only knows \"%3\"").arg(what, v->toString(), required));
     return Ok{};
 }
 
@@ -154,7 +145,7 @@ Result<MappingConfig> readMapping(const json::Value &item, const QString &path)
 
     if (const json::Value *enabled = object.find(kEnabled)) {
         if (!enabled->isBool())
-            return expected(member(path, kEnabled), QStringLiteral("true or false"), *enabled);
+            return expected(json::memberPath(path, kEnabled), QStringLiteral("true or false"), *enabled);
         config.enabled = enabled->toBool();
     }
 
@@ -168,16 +159,16 @@ Result<MappingConfig> readMapping(const json::Value &item, const QString &path)
     // Trigger and mapping have no default here: a file that lost them should say so rather than send everything.
     const json::Value *subscribe = object.find(kSubscribe);
     if (!subscribe)
-        return errorAt(member(path, kSubscribe), QStringLiteral("missing; every subscription needs a trigger (FQL text)"));
+        return errorAt(json::memberPath(path, kSubscribe), QStringLiteral("missing; every subscription needs a trigger (FQL text)"));
     if (!subscribe->isString())
-        return expected(member(path, kSubscribe), QStringLiteral("the trigger as a string of FQL"), *subscribe);
+        return expected(json::memberPath(path, kSubscribe), QStringLiteral("the trigger as a string of FQL"), *subscribe);
     config.subscribe = subscribe->toString();
 
     const json::Value *mapping = object.find(kMapping);
     if (!mapping)
-        return errorAt(member(path, kMapping), QStringLiteral("missing; every subscription needs a mapping object"));
+        return errorAt(json::memberPath(path, kMapping), QStringLiteral("missing; every subscription needs a mapping object"));
     if (!mapping->isObject())
-        return expected(member(path, kMapping), QStringLiteral("an object with the action's fields (headers, data)"), *mapping);
+        return expected(json::memberPath(path, kMapping), QStringLiteral("an object with the action's fields (headers, data)"), *mapping);
     config.mapping = *mapping;
     return config;
 }
@@ -191,7 +182,7 @@ Result<Ok> readMappings(const json::Object &root, Project &project)
         return expected(kSubscriptions, QStringLiteral("an array of subscriptions"), *v);
     const json::Array &items = v->toArray();
     if (items.size() > size_t(Project::maxMappings())) {
-        return errorAt(element(kSubscriptions, size_t(Project::maxMappings())),
+        return errorAt(json::elementPath(kSubscriptions, size_t(Project::maxMappings())),
                        QStringLiteral("the file has %1 subscriptions, but %2 allows at most %3 per destination")
                            .arg(items.size())
                            .arg(definition().catalogName())
@@ -199,7 +190,7 @@ Result<Ok> readMappings(const json::Object &root, Project &project)
     }
     QSet<QString> ids;
     for (size_t i = 0; i < items.size(); ++i) {
-        auto config = readMapping(items[i], element(kSubscriptions, i));
+        auto config = readMapping(items[i], json::elementPath(kSubscriptions, i));
         if (!config)
             return config.error();
         MappingConfig mapping = std::move(config).value();
@@ -212,7 +203,7 @@ Result<Ok> readMappings(const json::Object &root, Project &project)
             mapping.name = project.uniqueMappingName(Project::defaultMappingName());
         auto added = project.addMapping(std::move(mapping));
         if (!added)
-            return errorAt(element(kSubscriptions, i), added.error().message);
+            return errorAt(json::elementPath(kSubscriptions, i), added.error().message);
     }
     return Ok{};
 }
@@ -229,7 +220,7 @@ Result<Ok> readEvents(const json::Object &root, const QString &fileName, Project
     size_t index = 0;
     for (const json::Value &event : v->toArray()) {
         if (!event.isObject())
-            return expected(element(kEvents, index), QStringLiteral("a Segment event (an object)"), event);
+            return expected(json::elementPath(kEvents, index), QStringLiteral("a Segment event (an object)"), event);
         sampleEvents.push_back(events::SampleEvent{event, fileName, 0});
         ++index;
     }
